@@ -1,0 +1,140 @@
+#include "cascade/graph/builder.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "cascade/error.h"
+#include "cascade/parallel/parallel_for.h"
+
+namespace cascade {
+namespace {
+
+// Counting sort of arcs by `key` into rows: returns offsets and, per slot, the arc's index.
+std::vector<ArcIndex> row_offsets(const std::vector<NodeId>& keys, std::size_t num_nodes) {
+  std::vector<ArcIndex> offsets(num_nodes + 1, 0);
+  for (const NodeId key : keys) ++offsets[key + 1];
+  std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
+  return offsets;
+}
+
+}  // namespace
+
+Graph build_graph(NodeLabels labels, ArcList arcs, const BuildOptions& options, LoadReport report) {
+  const std::size_t n = labels.size();
+  const bool weighted = !arcs.weights.empty();
+  if (arcs.sources.size() != arcs.targets.size() ||
+      (weighted && arcs.weights.size() != arcs.sources.size())) {
+    throw std::invalid_argument("build_graph: arc arrays of different lengths");
+  }
+
+  // Drop self-loops, then add reversed copies for an undirected graph.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < arcs.sources.size(); ++i) {
+    if (arcs.sources[i] >= n || arcs.targets[i] >= n) {
+      throw std::invalid_argument("build_graph: node id out of range");
+    }
+    if (arcs.sources[i] == arcs.targets[i]) continue;
+    arcs.sources[kept] = arcs.sources[i];
+    arcs.targets[kept] = arcs.targets[i];
+    if (weighted) arcs.weights[kept] = arcs.weights[i];
+    ++kept;
+  }
+  report.self_loops_dropped = arcs.sources.size() - kept;
+  arcs.sources.resize(kept);
+  arcs.targets.resize(kept);
+  if (weighted) arcs.weights.resize(kept);
+  if (options.undirected) {
+    arcs.sources.reserve(2 * kept);
+    arcs.targets.reserve(2 * kept);
+    for (std::size_t i = 0; i < kept; ++i) {
+      arcs.sources.push_back(arcs.targets[i]);
+      arcs.targets.push_back(arcs.sources[i]);
+    }
+    if (weighted) {
+      arcs.weights.reserve(2 * kept);
+      for (std::size_t i = 0; i < kept; ++i) arcs.weights.push_back(arcs.weights[i]);
+    }
+  }
+  const std::size_t m = arcs.sources.size();
+
+  // Bucket by source (stable), then sort each row by target and merge repeats.
+  std::vector<ArcIndex> offsets = row_offsets(arcs.sources, n);
+  std::vector<NodeId> targets(m);
+  std::vector<float> weights(weighted ? m : 0);
+  {
+    std::vector<ArcIndex> next(offsets.begin(), offsets.end() - 1);
+    for (std::size_t i = 0; i < m; ++i) {
+      const ArcIndex slot = next[arcs.sources[i]]++;
+      targets[slot] = arcs.targets[i];
+      if (weighted) weights[slot] = arcs.weights[i];
+    }
+  }
+  arcs = ArcList{};
+
+  std::vector<ArcIndex> row_size(n, 0);
+  parallel_for(0, n, [&](std::uint64_t u) {
+    const ArcIndex begin = offsets[u];
+    const ArcIndex end = offsets[u + 1];
+    if (weighted) {
+      std::vector<std::pair<NodeId, float>> row(end - begin);
+      for (ArcIndex a = begin; a < end; ++a) row[a - begin] = {targets[a], weights[a]};
+      std::stable_sort(row.begin(), row.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+      ArcIndex out = begin;
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        if (out > begin && targets[out - 1] == row[i].first) {
+          float& merged = weights[out - 1];
+          merged = options.duplicates == DuplicateMerge::kSumWeights
+                       ? merged + row[i].second
+                       : 1.0f - (1.0f - merged) * (1.0f - row[i].second);
+          continue;
+        }
+        targets[out] = row[i].first;
+        weights[out] = row[i].second;
+        ++out;
+      }
+      row_size[u] = out - begin;
+    } else {
+      std::sort(targets.begin() + static_cast<std::ptrdiff_t>(begin),
+                targets.begin() + static_cast<std::ptrdiff_t>(end));
+      const auto last = std::unique(targets.begin() + static_cast<std::ptrdiff_t>(begin),
+                                    targets.begin() + static_cast<std::ptrdiff_t>(end));
+      row_size[u] = static_cast<ArcIndex>(last - targets.begin()) - begin;
+    }
+  }, 256);
+
+  // Compact rows.
+  GraphArrays graph;
+  graph.out_offsets.assign(n + 1, 0);
+  for (std::size_t u = 0; u < n; ++u) graph.out_offsets[u + 1] = graph.out_offsets[u] + row_size[u];
+  const ArcIndex merged_m = graph.out_offsets[n];
+  report.duplicates_merged = m - merged_m;
+  graph.out_targets.resize(merged_m);
+  if (weighted) graph.out_weights.resize(merged_m);
+  for (std::size_t u = 0; u < n; ++u) {
+    std::copy_n(targets.begin() + static_cast<std::ptrdiff_t>(offsets[u]), row_size[u],
+                graph.out_targets.begin() + static_cast<std::ptrdiff_t>(graph.out_offsets[u]));
+    if (weighted) {
+      std::copy_n(weights.begin() + static_cast<std::ptrdiff_t>(offsets[u]), row_size[u],
+                  graph.out_weights.begin() + static_cast<std::ptrdiff_t>(graph.out_offsets[u]));
+    }
+  }
+  targets = {};
+  weights = {};
+
+  // Transpose; scanning sources in order leaves every in-row sorted by source.
+  graph.in_offsets = row_offsets(graph.out_targets, n);
+  graph.in_sources.resize(merged_m);
+  if (weighted) graph.in_weights.resize(merged_m);
+  std::vector<ArcIndex> next(graph.in_offsets.begin(), graph.in_offsets.end() - 1);
+  for (std::size_t u = 0; u < n; ++u) {
+    for (ArcIndex a = graph.out_offsets[u]; a < graph.out_offsets[u + 1]; ++a) {
+      const ArcIndex slot = next[graph.out_targets[a]]++;
+      graph.in_sources[slot] = static_cast<NodeId>(u);
+      if (weighted) graph.in_weights[slot] = graph.out_weights[a];
+    }
+  }
+  return Graph(std::move(graph), std::move(labels), !options.undirected, std::move(report));
+}
+
+}  // namespace cascade

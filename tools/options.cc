@@ -1,0 +1,82 @@
+#include "options.h"
+
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include "cascade/graph/load.h"
+#include "cascade/parallel/parallel_for.h"
+
+namespace cascade::cli {
+
+void add_graph_options(CLI::App* command, GraphOptions& options, const std::string& probability_help) {
+  command->add_option("GRAPH", options.path,
+                      "Graph file: edge list (SNAP, CSV/TSV with header; .gz read too) or a "
+                      ".cgraph snapshot")
+      ->required();
+  command->add_flag("--undirected", options.undirected,
+                    "Store each line as two arcs, one each way");
+  command->add_option("--header", options.header,
+                      "First line: auto (detect), none, names (column names), counts ('n m')")
+      ->check(CLI::IsMember({"auto", "none", "names", "counts"}))
+      ->capture_default_str();
+  if (!probability_help.empty()) {
+    command->add_option("--prob", options.probability, probability_help);
+  }
+}
+
+void add_common_options(CLI::App* command, CommonOptions& options) {
+  command->add_option("--threads", options.threads, "Threads to use (0: all cores)")
+      ->check(CLI::Range(0, 1024))
+      ->capture_default_str();
+  command->add_option("--seed", options.seed,
+                      "Seed of every random draw: the same seed gives the same output on any "
+                      "number of threads")
+      ->capture_default_str();
+  command->add_flag("--json", options.json, "Print one JSON object instead of text");
+}
+
+void apply_common_options(const CommonOptions& options) { set_num_threads(options.threads); }
+
+Graph load_graph_for(const GraphOptions& options, std::uint64_t seed) {
+  LoadOptions load;
+  load.read.header = parse_header_mode(options.header);
+  load.build.undirected = options.undirected;
+  std::optional<ProbabilitySpec> spec;
+  if (!options.probability.empty()) {
+    spec = ProbabilitySpec::parse(options.probability);  // a usage error before any reading
+    if (spec->scheme == ProbabilityScheme::kWeight) {
+      load.read.weights_are_probabilities = true;
+      load.build.duplicates = DuplicateMerge::kIndependentChances;
+    }
+  }
+  Graph graph = load_graph(options.path, load);
+  if (spec) assign_probabilities(graph, *spec, seed);
+  return graph;
+}
+
+std::string with_commas(std::uint64_t value) {
+  const std::string digits = std::to_string(value);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+std::string human_bytes(std::uint64_t bytes) {
+  if (bytes < 1024) return fmt::format("{} B", bytes);
+  if (bytes < 1024 * 1024) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024);
+  if (bytes < 1024ull * 1024 * 1024) {
+    return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024 * 1024));
+  }
+  return fmt::format("{:.2f} GiB", static_cast<double>(bytes) / (1024.0 * 1024 * 1024));
+}
+
+std::uint64_t peak_resident_bytes() {
+  struct rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
+}
+
+}  // namespace cascade::cli

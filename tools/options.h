@@ -1,0 +1,49 @@
+// What every `cascade` subcommand shares: the graph options, the common flags, and the helpers
+// that turn results into text. One subcommand per file; each registers itself with register_*.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+
+#include "cascade/graph/graph.h"
+#include "cascade/graph/probability.h"
+
+namespace cascade::cli {
+
+// The seed every randomized command uses when --seed is not given.
+inline constexpr std::uint64_t kDefaultSeed = 1;
+
+struct GraphOptions {
+  std::string path;
+  bool undirected = false;
+  std::string header = "auto";
+  std::string probability;  // empty: no probabilities assigned
+};
+
+struct CommonOptions {
+  int threads = 0;
+  std::uint64_t seed = kDefaultSeed;
+  bool json = false;
+};
+
+// GRAPH (positional), --undirected, --header and, if `probability_help` is not empty, --prob.
+void add_graph_options(CLI::App* command, GraphOptions& options, const std::string& probability_help);
+// --threads, --seed, --json.
+void add_common_options(CLI::App* command, CommonOptions& options);
+
+// Loads the graph and assigns --prob probabilities (drawn from `seed` where the scheme is random).
+Graph load_graph_for(const GraphOptions& options, std::uint64_t seed);
+
+// Applies --threads.
+void apply_common_options(const CommonOptions& options);
+
+std::string with_commas(std::uint64_t value);
+std::string human_bytes(std::uint64_t bytes);
+std::uint64_t peak_resident_bytes();
+
+void register_info(CLI::App& app);
+void register_convert(CLI::App& app);
+void register_demo(CLI::App& app);
+
+}  // namespace cascade::cli

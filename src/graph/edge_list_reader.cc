@@ -405,7 +405,7 @@ bool Parser::run(bool integer_labels, EdgeListData& out) {
     const auto lines_count = static_cast<std::int64_t>(arc_lines);
     const bool labels_fit = integer_labels && !negative_label && max_label < declared_nodes;
     const bool count_close =
-        std::abs(declared_arcs - lines_count) <= std::max<std::int64_t>(10, declared_arcs / 100);
+        std::abs(declared_arcs - lines_count) <= declared_arcs / 100;
     if (options_.header == HeaderMode::kCounts) {
       if (!labels_fit) {
         throw InputError(source_, first_number,

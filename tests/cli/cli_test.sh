@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The `cascade` command as a user meets it: exit codes (2 usage, 1 input), one error line naming
+# file, line, what was found and what was expected, and no output file left behind on failure.
+# Usage: cli_test.sh PATH/TO/cascade
+set -u
+cascade=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+# expect CODE PATTERN -- command...: the exit code, and a stderr line matching PATTERN (grep -E).
+expect() {
+  local code=$1 pattern=$2
+  shift 3
+  "$@" >"$work/stdout" 2>"$work/stderr"
+  local got=$?
+  if [ "$got" -ne "$code" ] || { [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$work/stderr"; }; then
+    echo "FAIL: $* -> exit $got (wanted $code), stderr:"
+    sed 's/^/    /' "$work/stderr"
+    failed=$((failed + 1))
+  else
+    passed=$((passed + 1))
+  fi
+}
+
+# check DESCRIPTION -- command...: the command succeeds.
+check() {
+  local description=$1
+  shift 2
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL: $description"
+    failed=$((failed + 1))
+  fi
+}
+
+printf '0 1\n1 2\n2 0\n' >"$work/good.txt"
+printf 'source,target,weight\na,b,0.5\nb,c,x\n' >"$work/bad_weight.csv"
+printf '0 1 0.5\n1 2 1.5\n' >"$work/heavy.txt"
+printf '' >"$work/empty.txt"
+printf '0 1\n1\n' >"$work/short.txt"
+head -c 2000 /dev/urandom >"$work/garbage.bin"
+printf '\x7fELF\x02\x01\x01\x00' >"$work/elf.bin"
+for i in $(seq 1 2000); do echo "$i $((i + 1))"; done | gzip -c >"$work/full.txt.gz"
+head -c 1500 "$work/full.txt.gz" >"$work/cut.txt.gz"
+
+# Usage errors: exit 2.
+expect 2 '^cascade: error: .*subcommand' -- "$cascade"
+expect 2 '^cascade: error: .*--no-such-option' -- "$cascade" info "$work/good.txt" --no-such-option
+expect 2 '^cascade: error: .*GRAPH is required' -- "$cascade" info
+expect 2 "^cascade: error: --prob: found 'const:2'; expected const:P with P in \[0, 1\]" -- \
+  "$cascade" info "$work/good.txt" --prob const:2
+expect 2 "^cascade: error: --prob: found 'bogus'" -- "$cascade" info "$work/good.txt" --prob bogus
+expect 2 '^cascade: error: --prob weight: .* has no weight column' -- \
+  "$cascade" info "$work/good.txt" --prob weight
+expect 2 '^cascade: error: .*--threads' -- "$cascade" info "$work/good.txt" --threads -1
+
+# Input errors: exit 1, with file and line.
+expect 1 "^cascade: error: $work/missing.txt: cannot open: No such file or directory$" -- \
+  "$cascade" info "$work/missing.txt"
+expect 1 "^cascade: error: $work/bad_weight.csv:3: found weight 'x'; expected a number$" -- \
+  "$cascade" info "$work/bad_weight.csv"
+expect 1 "^cascade: error: $work/heavy.txt:2: found weight '1.5'; expected a probability in \[0, 1\]$" -- \
+  "$cascade" info "$work/heavy.txt" --prob weight
+expect 1 "^cascade: error: $work/empty.txt: found no arcs" -- "$cascade" info "$work/empty.txt"
+expect 1 "^cascade: error: $work/short.txt:2: found 1 column; expected 2 or 3 columns" -- \
+  "$cascade" info "$work/short.txt"
+expect 1 "^cascade: error: $work/garbage.bin" -- "$cascade" info "$work/garbage.bin"
+expect 1 "^cascade: error: $work/elf.bin:1: found byte 0x7f, binary data" -- \
+  "$cascade" info "$work/elf.bin"
+expect 1 "^cascade: error: $work/cut.txt.gz: gzip data ends early" -- "$cascade" info "$work/cut.txt.gz"
+
+# convert: a snapshot that reads back as the same graph, and nothing left behind on failure.
+expect 0 '' -- "$cascade" convert "$work/full.txt.gz" "$work/full.cgraph"
+"$cascade" info "$work/full.txt.gz" --json >"$work/text.json"
+"$cascade" info "$work/full.cgraph" --json >"$work/snapshot.json"
+check "info --json has nodes and arcs" -- grep -q '"nodes": 2001' "$work/snapshot.json"
+check "snapshot and text agree" -- \
+  diff <(grep -E '"(nodes|arcs|in_degree|clustering|average|max)"' "$work/text.json") \
+  <(grep -E '"(nodes|arcs|in_degree|clustering|average|max)"' "$work/snapshot.json")
+head -c 100 "$work/full.cgraph" >"$work/cut.cgraph"
+expect 1 "^cascade: error: $work/cut.cgraph: snapshot is 100 bytes; its header says" -- \
+  "$cascade" info "$work/cut.cgraph"
+cp "$work/full.cgraph" "$work/v9.cgraph"
+printf '\x09' | dd of="$work/v9.cgraph" bs=1 seek=8 conv=notrunc status=none
+expect 1 "^cascade: error: $work/v9.cgraph: snapshot format version 9; expected version 1" -- \
+  "$cascade" info "$work/v9.cgraph"
+expect 2 "^cascade: error: .*snapshot of a directed graph; --undirected" -- \
+  "$cascade" info "$work/full.cgraph" --undirected
+expect 1 "^cascade: error: $work/bad_weight.csv:3" -- \
+  "$cascade" convert "$work/bad_weight.csv" "$work/never.cgraph"
+check "no output file after a failed convert" -- test -z "$(ls "$work" | grep never)"
+expect 1 "^cascade: error: $work/no/such/dir/out.cgraph: cannot create output file" -- \
+  "$cascade" convert "$work/good.txt" "$work/no/such/dir/out.cgraph"
+expect 0 '' -- "$cascade" convert "$work/full.cgraph" "$work/back.csv"
+check "csv written from a snapshot has a header" -- grep -q '^source,target$' "$work/back.csv"
+
+# demo and help.
+expect 0 '' -- "$cascade" demo
+check "demo names its network" -- grep -q 'email-Eu-core' "$work/stdout"
+expect 0 '' -- "$cascade" --help
+expect 0 '' -- "$cascade" --version
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

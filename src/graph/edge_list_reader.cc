@@ -415,7 +415,10 @@ bool Parser::run(bool integer_labels, EdgeListData& out) {
       }
       has_counts_header = true;
     } else {
-      has_counts_header = labels_fit && count_close;
+      // A header may add isolated nodes, but not implausibly many (a first arc "444444444 0"
+      // is not a graph of 444 million nodes).
+      const bool nodes_plausible = declared_nodes <= 4 * lines_count + 1024;
+      has_counts_header = labels_fit && count_close && nodes_plausible;
     }
     if (!has_counts_header) {
       // The first line was an arc after all.

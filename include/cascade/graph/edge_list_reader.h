@@ -40,8 +40,8 @@ struct EdgeListData {
 // source, the line, what was found and what was expected.
 //
 // In kAuto mode an "n m" first line (two non-negative integers) is taken as a header when every
-// later label is an integer below n and m is within 1% of the number of arc lines (some published
-// files miscount); every id 0..n-1 then becomes a node, isolated or not.
+// later label is an integer below n, m is within 1% of the number of arc lines (some published
+// files miscount) and n is at most 4 m + 1024; every id 0..n-1 then becomes a node, isolated or not.
 EdgeListData parse_edge_list(std::string_view text, const std::string& source,
                              const ReadOptions& options);
 

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("cascade ") + CASCADE_VERSION);
   app.require_subcommand(1);
   cascade::cli::register_info(app);
+  cascade::cli::register_simulate(app);
   cascade::cli::register_convert(app);
   cascade::cli::register_demo(app);
   try {

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <sys/resource.h>
 
+#include "cascade/error.h"
 #include "cascade/graph/load.h"
+#include "cascade/io/file.h"
 #include "cascade/parallel/parallel_for.h"
 
 namespace cascade::cli {
@@ -52,6 +54,50 @@ Graph load_graph_for(const GraphOptions& options, std::uint64_t seed) {
   Graph graph = load_graph(options.path, load);
   if (spec) assign_probabilities(graph, *spec, seed);
   return graph;
+}
+
+std::vector<NodeId> resolve_seeds(const Graph& graph, const std::string& file,
+                                  const std::vector<std::string>& labels) {
+  std::vector<NodeId> seeds;
+  auto add = [&](std::string_view label, const std::string& where, std::uint64_t line) {
+    const auto node = graph.labels().find(label);
+    if (!node) {
+      throw InputError(where, line,
+                       fmt::format("found seed '{}', which is not a node of {}; expected a node label",
+                                   label, graph.load_report().source));
+    }
+    seeds.push_back(*node);
+  };
+  if (!file.empty()) {
+    const std::string text = read_file(file);
+    std::uint64_t number = 0;
+    std::size_t position = 0;
+    while (position < text.size()) {
+      std::size_t end = text.find('\n', position);
+      if (end == std::string::npos) end = text.size();
+      std::string_view line(text.data() + position, end - position);
+      position = end + 1;
+      ++number;
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+        line.remove_suffix(1);
+      }
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      if (line.empty() || line.front() == '#') continue;
+      add(line, file, number);
+    }
+  }
+  for (const auto& label : labels) add(label, "--seed-labels", 0);
+  if (seeds.empty()) {
+    throw UsageError(file.empty() ? "no seeds; expected --seeds FILE or --seed-labels a,b,c"
+                                  : file + ": found no seed labels; expected one label per line");
+  }
+  return seeds;
+}
+
+void write_output_file(const std::string& path, std::string_view text) {
+  AtomicOutputFile file(path);
+  file.write(text);
+  file.commit();
 }
 
 std::string with_commas(std::uint64_t value) {

@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "cascade/graph/graph.h"
 #include "cascade/graph/probability.h"
@@ -42,7 +44,16 @@ std::string with_commas(std::uint64_t value);
 std::string human_bytes(std::uint64_t bytes);
 std::uint64_t peak_resident_bytes();
 
+// Seeds by label: from FILE (one label per line; blank and '#' lines skipped) and/or a comma list.
+// Throws InputError naming the file and line of an unknown label, UsageError if none are given.
+std::vector<NodeId> resolve_seeds(const Graph& graph, const std::string& file,
+                                  const std::vector<std::string>& labels);
+
+// Writes `text` to `path` atomically.
+void write_output_file(const std::string& path, std::string_view text);
+
 void register_info(CLI::App& app);
+void register_simulate(CLI::App& app);
 void register_convert(CLI::App& app);
 void register_demo(CLI::App& app);
 

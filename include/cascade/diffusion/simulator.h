@@ -1,0 +1,64 @@
+// Monte Carlo estimation of spread: runs a diffusion model many times from the same seeds and
+// reports the mean reach with its standard error, a 95% confidence interval, percentiles, the
+// positive/negative split where the model has one, and the mean number of new adopters per step.
+//
+// Run r draws only from streams keyed by (seed, r), and every total is an integer sum or is
+// reduced in run order, so the result is the same on any number of threads.
+// Time O(runs x arcs out of reached nodes); memory O(n) per thread plus O(runs).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "cascade/diffusion/model.h"
+#include "cascade/diffusion/run.h"
+#include "cascade/graph/graph.h"
+
+namespace cascade {
+
+struct SimulationOptions {
+  std::uint64_t runs = 10'000;
+  // When > 0: run until the 95% interval's half-width is within relative_error x mean, in batches
+  // of 1,000, 1,000, 2,000, 4,000, ... runs (fixed, so the stopping point does not depend on the
+  // thread count), up to max_runs.
+  double relative_error = 0;
+  std::uint64_t max_runs = 10'000'000;
+  std::uint64_t seed = 1;
+  bool node_probabilities = false;
+  bool trace_first_run = false;
+};
+
+// Mean and spread of a per-run quantity.
+struct Estimate {
+  double mean = 0;
+  double standard_error = 0;
+  double low = 0, high = 0;  // 95% confidence interval, mean -/+ 1.96 standard errors
+};
+
+struct SimulationResult {
+  std::uint64_t runs = 0;
+  bool converged = true;  // with relative_error: whether the target was met within max_runs
+  Estimate reach;
+  std::uint32_t percentile5 = 0, median = 0, percentile95 = 0;  // nearest-rank, over runs
+  Estimate positive, negative;  // positive + negative = reach; negative is 0 without sentiment
+  std::vector<Estimate> new_per_step;  // [0] = seeds
+  std::vector<double> node_probability;  // with node_probabilities: share of runs reaching each node
+  std::vector<Activation> trace;         // with trace_first_run: run 0's activations
+  std::uint64_t arcs_examined = 0;
+  double seconds = 0;
+};
+
+// Checks the model against the graph (probabilities assigned if needed; LT weights into each node
+// sum to at most 1) and the seeds; throws UsageError before any run.
+void check_simulation(const Graph& graph, const DiffusionModel& model, std::span<const NodeId> seeds);
+
+// One run r of the model from `seeds`, for tests and callers that need the runs themselves.
+RunOutcome run_once(const Graph& graph, const DiffusionModel& model, std::span<const NodeId> seeds,
+                    std::uint64_t seed, std::uint64_t run, RunWorkspace& workspace,
+                    std::vector<Activation>* trace = nullptr);
+
+SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
+                          std::span<const NodeId> seeds, const SimulationOptions& options);
+
+}  // namespace cascade

@@ -1,0 +1,206 @@
+#include "cascade/diffusion/simulator.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "cascade/diffusion/complex_contagion.h"
+#include "cascade/diffusion/independent_cascade.h"
+#include "cascade/diffusion/linear_threshold.h"
+#include "cascade/diffusion/positive_negative.h"
+#include "cascade/error.h"
+#include "cascade/parallel/parallel_for.h"
+
+namespace cascade {
+namespace {
+
+__extension__ using Wide = unsigned __int128;
+
+// Integer sums: exact, so the order in which threads add them does not matter.
+struct Moments {
+  std::uint64_t sum = 0;
+  Wide sum_squares = 0;
+  void add(std::uint64_t x) {
+    sum += x;
+    sum_squares += static_cast<Wide>(x) * x;
+  }
+  void merge(const Moments& other) {
+    sum += other.sum;
+    sum_squares += other.sum_squares;
+  }
+  Estimate estimate(std::uint64_t runs) const {
+    Estimate e;
+    if (runs == 0) return e;
+    const double n = static_cast<double>(runs);
+    e.mean = static_cast<double>(sum) / n;
+    if (runs > 1) {
+      // Var = (sum x^2 - (sum x)^2 / n) / (n - 1), computed exactly in integers first.
+      const Wide scaled = sum_squares * runs - static_cast<Wide>(sum) * sum;
+      const double variance = static_cast<double>(scaled) / (n * (n - 1));
+      e.standard_error = std::sqrt(std::max(0.0, variance) / n);
+    }
+    e.low = e.mean - 1.96 * e.standard_error;
+    e.high = e.mean + 1.96 * e.standard_error;
+    return e;
+  }
+};
+
+struct ThreadTotals {
+  explicit ThreadTotals(NodeId n, bool per_node) : workspace(n), reached_count(per_node ? n : 0) {}
+  RunWorkspace workspace;
+  Moments reach, positive, negative;
+  std::vector<Moments> per_step;
+  std::vector<std::uint32_t> reached_count;
+  std::uint64_t arcs_examined = 0;
+};
+
+}  // namespace
+
+void check_simulation(const Graph& graph, const DiffusionModel& model,
+                      std::span<const NodeId> seeds) {
+  validate(model);
+  if (seeds.empty()) throw UsageError("no seeds given; expected at least one seed");
+  for (const NodeId seed : seeds) {
+    if (seed >= graph.num_nodes()) throw UsageError("seed id out of range");
+  }
+  if (model.needs_probabilities() && !graph.has_probabilities()) {
+    throw UsageError(fmt::format("--model {} needs arc probabilities; expected --prob",
+                                 model.to_string()));
+  }
+  if (model.kind == ModelKind::kLinearThreshold) {
+    for (NodeId v = 0; v < graph.num_nodes(); ++v) {
+      double total = 0;
+      for (const float p : graph.in_probabilities(v)) total += p;
+      if (total > 1.0 + 1e-5) {
+        throw UsageError(fmt::format(
+            "--model lt: the weights into node {} sum to {:.6g} under --prob {}; expected at most "
+            "1 (use --prob wc or weight-normalized)",
+            graph.label(v), total, graph.probability_scheme()));
+      }
+    }
+  }
+}
+
+RunOutcome run_once(const Graph& graph, const DiffusionModel& model, std::span<const NodeId> seeds,
+                    std::uint64_t seed, std::uint64_t run, RunWorkspace& workspace,
+                    std::vector<Activation>* trace) {
+  const RunRandomness random(seed, run);
+  RunOutcome outcome;
+  switch (model.kind) {
+    case ModelKind::kIndependentCascade:
+      run_independent_cascade(graph, model, seeds, random, workspace, outcome, trace);
+      break;
+    case ModelKind::kLinearThreshold:
+      run_linear_threshold(graph, model, seeds, random, workspace, outcome, trace);
+      break;
+    case ModelKind::kComplexContagion:
+      run_complex_contagion(graph, model, seeds, random, workspace, outcome, trace);
+      break;
+    case ModelKind::kPositiveNegative:
+      run_positive_negative(graph, model, seeds, random, workspace, outcome, trace);
+      break;
+  }
+  return outcome;
+}
+
+SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
+                          std::span<const NodeId> seeds, const SimulationOptions& options) {
+  check_simulation(graph, model, seeds);
+  if (options.relative_error < 0 || (options.relative_error == 0 && options.runs == 0)) {
+    throw UsageError("expected at least one run, or a positive relative error");
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const NodeId n = graph.num_nodes();
+  SimulationResult result;
+  std::vector<std::unique_ptr<ThreadTotals>> totals(static_cast<std::size_t>(num_threads()));
+  std::vector<std::uint32_t> reach_of_run;
+
+  auto run_batch = [&](std::uint64_t begin, std::uint64_t end) {
+    reach_of_run.resize(end);
+    parallel_for(begin, end, [&](std::uint64_t run) {
+      auto& mine = totals[static_cast<std::size_t>(thread_index())];
+      if (!mine) mine = std::make_unique<ThreadTotals>(n, options.node_probabilities);
+      std::vector<Activation>* trace = options.trace_first_run && run == 0 ? &result.trace : nullptr;
+      const RunOutcome outcome = run_once(graph, model, seeds, options.seed, run, mine->workspace, trace);
+      reach_of_run[run] = outcome.reached;
+      mine->reach.add(outcome.reached);
+      mine->positive.add(outcome.reached - outcome.negative);
+      mine->negative.add(outcome.negative);
+      if (mine->per_step.size() < outcome.new_per_step.size()) {
+        mine->per_step.resize(outcome.new_per_step.size());
+      }
+      for (std::size_t s = 0; s < outcome.new_per_step.size(); ++s) {
+        mine->per_step[s].add(outcome.new_per_step[s]);
+      }
+      mine->arcs_examined += outcome.arcs_examined;
+      if (options.node_probabilities) {
+        for (const NodeId v : mine->workspace.reached) ++mine->reached_count[v];
+      }
+    }, 16);
+  };
+  auto total_reach = [&] {
+    Moments all;
+    for (const auto& t : totals) {
+      if (t) all.merge(t->reach);
+    }
+    return all;
+  };
+
+  if (options.relative_error > 0) {
+    std::uint64_t done = 0, batch = 1000;
+    result.converged = false;
+    while (done < options.max_runs) {
+      const std::uint64_t end = std::min(options.max_runs, done + batch);
+      run_batch(done, end);
+      if (done > 0) batch *= 2;
+      done = end;
+      const Estimate e = total_reach().estimate(done);
+      if (1.96 * e.standard_error <= options.relative_error * e.mean) {
+        result.converged = true;
+        break;
+      }
+    }
+    result.runs = done;
+  } else {
+    run_batch(0, options.runs);
+    result.runs = options.runs;
+  }
+
+  Moments reach, negative, positive;
+  std::vector<Moments> per_step;
+  std::vector<std::uint64_t> counts(options.node_probabilities ? n : 0, 0);
+  for (const auto& t : totals) {
+    if (!t) continue;
+    reach.merge(t->reach);
+    positive.merge(t->positive);
+    negative.merge(t->negative);
+    if (per_step.size() < t->per_step.size()) per_step.resize(t->per_step.size());
+    for (std::size_t s = 0; s < t->per_step.size(); ++s) per_step[s].merge(t->per_step[s]);
+    result.arcs_examined += t->arcs_examined;
+    for (std::size_t v = 0; v < counts.size(); ++v) counts[v] += t->reached_count[v];
+  }
+  result.reach = reach.estimate(result.runs);
+  result.positive = positive.estimate(result.runs);
+  result.negative = negative.estimate(result.runs);
+  for (const Moments& m : per_step) result.new_per_step.push_back(m.estimate(result.runs));
+  if (options.node_probabilities) {
+    result.node_probability.resize(n);
+    for (NodeId v = 0; v < n; ++v) {
+      result.node_probability[v] = static_cast<double>(counts[v]) / static_cast<double>(result.runs);
+    }
+  }
+  std::sort(reach_of_run.begin(), reach_of_run.end());
+  auto percentile = [&](double q) {
+    const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(reach_of_run.size())));
+    return reach_of_run[std::max<std::size_t>(rank, 1) - 1];
+  };
+  result.percentile5 = percentile(0.05);
+  result.median = percentile(0.50);
+  result.percentile95 = percentile(0.95);
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace cascade

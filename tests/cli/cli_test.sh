@@ -97,6 +97,43 @@ expect 1 "^cascade: error: $work/no/such/dir/out.cgraph: cannot create output fi
 expect 0 '' -- "$cascade" convert "$work/full.cgraph" "$work/back.csv"
 check "csv written from a snapshot has a header" -- grep -q '^source,target$' "$work/back.csv"
 
+# simulate: JSON keys, the same output on 1 and 2 threads, files written, errors before any run.
+printf '1\n# a comment\n\n2\n' >"$work/seeds.txt"
+printf '0\nnobody\n' >"$work/bad_seeds.txt"
+printf '0 2\n1 2\n' >"$work/two_into_one.txt"
+expect 0 '' -- "$cascade" simulate "$work/full.txt.gz" --seeds "$work/seeds.txt" --runs 500 --json
+check "simulate --json has mean, stderr and curve" -- \
+  grep -qE '"(mean|stderr|curve)"' "$work/stdout"
+strip_timing() { grep -v -E '"(seconds|runs_per_second|arcs_per_second|threads)"' "$1"; }
+for model in ic lt threshold:1,prob 'icn:q=0.7,neg=1.55'; do
+  "$cascade" simulate "$work/full.txt.gz" --seed-labels 1,5 --model "$model" --runs 2000 --json \
+    --threads 1 --seed 5 >"$work/one.json"
+  "$cascade" simulate "$work/full.txt.gz" --seed-labels 1,5 --model "$model" --runs 2000 --json \
+    --threads 2 --seed 5 >"$work/two.json"
+  check "simulate $model: same output on 1 and 2 threads" -- \
+    diff <(strip_timing "$work/one.json") <(strip_timing "$work/two.json")
+done
+expect 0 '' -- "$cascade" simulate "$work/full.txt.gz" --seeds "$work/seeds.txt" --runs 100 \
+  --model 'icn:q=0.5,neg=2' --trace "$work/trace.csv" --node-probabilities "$work/nodes.csv"
+check "trace has a header and the seeds at step 0" -- \
+  grep -q '^step,source,target,sentiment$' "$work/trace.csv"
+check "node probabilities list every node" -- test "$(wc -l <"$work/nodes.csv")" -eq 2002
+expect 2 "^cascade: error: --model: found 'icn:q=1.5,neg=2'; expected icn:q=Q,neg=M" -- \
+  "$cascade" simulate "$work/good.txt" --seed-labels 0 --model 'icn:q=1.5,neg=2'
+expect 2 "^cascade: error: --model: found 'threshold:0'" -- \
+  "$cascade" simulate "$work/good.txt" --seed-labels 0 --model threshold:0
+expect 2 "^cascade: error: --model lt: the weights into node 2 sum to 1.5 under --prob const:0.75" -- \
+  "$cascade" simulate "$work/two_into_one.txt" --seed-labels 0 --model lt --prob const:0.75 \
+  --node-probabilities "$work/never.csv"
+check "no output file after a refused simulation" -- test ! -e "$work/never.csv"
+expect 2 "^cascade: error: --fade: found 1; expected a fraction in \[0, 1\)" -- \
+  "$cascade" simulate "$work/good.txt" --seed-labels 0 --fade 1
+expect 1 "^cascade: error: $work/bad_seeds.txt:2: found seed 'nobody', which is not a node of" -- \
+  "$cascade" simulate "$work/good.txt" --seeds "$work/bad_seeds.txt"
+expect 2 '^cascade: error: no seeds' -- "$cascade" simulate "$work/good.txt"
+expect 2 '^cascade: error: .*excludes' -- \
+  "$cascade" simulate "$work/good.txt" --seed-labels 0 --runs 10 --rel-error 0.1
+
 # demo and help.
 expect 0 '' -- "$cascade" demo
 check "demo names its network" -- grep -q 'email-Eu-core' "$work/stdout"

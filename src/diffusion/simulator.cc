@@ -60,11 +60,15 @@ struct ThreadTotals {
 
 void check_simulation(const Graph& graph, const DiffusionModel& model,
                       std::span<const NodeId> seeds) {
-  validate(model);
+  check_model(graph, model);
   if (seeds.empty()) throw UsageError("no seeds given; expected at least one seed");
   for (const NodeId seed : seeds) {
     if (seed >= graph.num_nodes()) throw UsageError("seed id out of range");
   }
+}
+
+void check_model(const Graph& graph, const DiffusionModel& model) {
+  validate(model);
   if (model.needs_probabilities() && !graph.has_probabilities()) {
     throw UsageError(fmt::format("--model {} needs arc probabilities; expected --prob",
                                  model.to_string()));

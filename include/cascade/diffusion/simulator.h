@@ -49,8 +49,11 @@ struct SimulationResult {
   double seconds = 0;
 };
 
-// Checks the model against the graph (probabilities assigned if needed; LT weights into each node
-// sum to at most 1) and the seeds; throws UsageError before any run.
+// Checks the model against the graph: fade in range, probabilities assigned if the model needs
+// them, LT weights into each node summing to at most 1. Throws UsageError.
+void check_model(const Graph& graph, const DiffusionModel& model);
+
+// check_model, and at least one seed, each a node of the graph; throws UsageError before any run.
 void check_simulation(const Graph& graph, const DiffusionModel& model, std::span<const NodeId> seeds);
 
 // One run r of the model from `seeds`, for tests and callers that need the runs themselves.

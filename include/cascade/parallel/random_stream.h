@@ -26,6 +26,8 @@ enum class StreamPurpose : std::uint64_t {
   kValidation = 5,          // independent validation samples
   kThreshold = 6,           // per-node thresholds
   kGenerator = 7,           // synthetic graph generation
+  kReverseReachableCheck = 8,  // the second, independent RR collection of OPIM-C
+  kRandomSeeds = 9,         // the random-seeds baseline
   kTest = 99,               // tests only
 };
 

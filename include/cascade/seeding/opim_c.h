@@ -1,0 +1,37 @@
+// OPIM-C: Tang, Tang, Xiao, Yuan, "Online Processing Algorithms for Influence Maximization",
+// SIGMOD 2018 (Algorithm 2), with RR sets drawn by SUBSIM's subset sampling (rr_sampler.h).
+//
+// Two independent RR collections R1 and R2 of equal size, doubled each round from theta_0: greedy
+// on R1 gives S; R2 gives a lower bound on S's spread and R1 an upper bound on the optimum (both
+// hold with probability 1 - delta / (3 i_max)); it stops as soon as their ratio reaches
+// 1 - 1/e - eps, or after i_max rounds (when theta_max RR sets guarantee it).
+// Guarantee: a (1 - 1/e - eps)-approximation with probability at least 1 - delta. With a time
+// limit it returns the best seeds so far with the ratio proven at that moment.
+// Time O((k + log(1/delta)) n log n / eps^2 x cost of an RR set) expected; memory O(RR members).
+// The result does not depend on the thread count.
+#pragma once
+
+#include <cstdint>
+
+#include "cascade/diffusion/model.h"
+#include "cascade/graph/graph.h"
+#include "cascade/seeding/seed_selection.h"
+
+namespace cascade {
+
+struct OpimOptions {
+  std::uint32_t k = 10;
+  double epsilon = 0.1;
+  double delta = 0;          // 0: 1/n
+  std::uint64_t seed = 1;
+  double time_limit = 0;     // seconds; 0: none
+  // Past the guarantee, grow R1 (R2 stays as it is) until the last seed's marginal coverage in R1
+  // is at least this many RR sets, in one more round, within theta_max and the time limit: seeds
+  // chosen on a larger sample are better, and the guarantee still holds (see opim_c.cc).
+  // 0: stop at the guarantee, as the paper does.
+  std::uint64_t refine_min_marginal = 0;
+};
+
+SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const OpimOptions& options);
+
+}  // namespace cascade

@@ -1,0 +1,36 @@
+// What every seed-selection algorithm returns: the seeds in order with their marginal gains, and a
+// record of what it did. Kernels never print; the command line turns this into text or JSON.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cascade/graph/graph.h"
+
+namespace cascade {
+
+struct Phase {
+  std::string name;
+  double seconds = 0;
+};
+
+struct SeedSelection {
+  std::string algorithm;
+  std::vector<NodeId> seeds;
+  // Expected spread each seed adds to those before it, as the algorithm estimated it (from its
+  // own sample: biased upward; validate independently before reporting a spread).
+  std::vector<double> marginal_gain;
+  double estimated_spread = 0;
+  // Proven approximation ratio: with probability >= 1 - failure_probability the seeds' expected
+  // spread is at least `guarantee` x the optimum. 0 for heuristics, which prove nothing.
+  double guarantee = 0;
+  double failure_probability = 0;
+  std::uint64_t rr_sets = 0;        // RR sets generated (all collections)
+  std::uint64_t simulations = 0;    // Monte Carlo runs (greedy by simulation)
+  std::size_t sample_bytes = 0;     // peak memory of the samples
+  std::vector<Phase> phases;
+  std::vector<std::string> notes;   // how it stopped, and why
+};
+
+}  // namespace cascade

@@ -1,0 +1,30 @@
+// An independent estimate of a seed set's spread, never from the sample that chose the seeds
+// (an algorithm's own estimate is biased upward: it picked the seeds that look best on it).
+// For ic and lt: n x the share of fresh RR sets, drawn from streams no selection uses, that the
+// seeds meet (a binomial proportion, so the standard error is n sqrt(p (1 - p) / samples)).
+// For the other models: Monte Carlo simulation with streams offset from the selection's.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "cascade/diffusion/model.h"
+#include "cascade/diffusion/simulator.h"
+#include "cascade/graph/graph.h"
+
+namespace cascade {
+
+struct ValidatedSpread {
+  Estimate spread;
+  std::uint64_t samples = 0;
+  bool by_rr_sets = true;  // false: Monte Carlo runs
+  double seconds = 0;
+};
+
+bool supports_rr_sets(const DiffusionModel& model);
+
+ValidatedSpread validate_spread(const Graph& graph, const DiffusionModel& model,
+                                const std::vector<NodeId>& seeds, std::uint64_t samples,
+                                std::uint64_t seed);
+
+}  // namespace cascade

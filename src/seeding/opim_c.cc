@@ -1,0 +1,138 @@
+#include "cascade/seeding/opim_c.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+#include "cascade/error.h"
+#include "cascade/rrset/rr_sampler.h"
+#include "cascade/seeding/sample_size.h"
+#include "cascade/select/max_coverage.h"
+
+namespace cascade {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+constexpr double kOneMinusInvE = 1.0 - 1.0 / 2.718281828459045235360287;
+
+}  // namespace
+
+SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const OpimOptions& options) {
+  const auto start = Clock::now();
+  const double n = graph.num_nodes();
+  if (options.k < 1 || options.k > graph.num_nodes()) {
+    throw UsageError(fmt::format("-k: found {}; expected 1 to {} (the number of nodes)", options.k,
+                                 graph.num_nodes()));
+  }
+  if (!(options.epsilon > 0 && options.epsilon < 1)) {
+    throw UsageError(fmt::format("--eps: found {}; expected a value in (0, 1)", options.epsilon));
+  }
+  const double delta = options.delta > 0 ? options.delta : 1.0 / n;
+  if (!(delta > 0 && delta < 1)) {
+    throw UsageError(fmt::format("--delta: found {}; expected a value in (0, 1)", delta));
+  }
+  const RRSampler sampler(graph, model);
+  const double k = options.k;
+  const double theta_max = sample_size::opim_theta_max(n, k, options.epsilon, delta);
+  const auto theta_zero = static_cast<std::uint64_t>(
+      std::ceil(sample_size::opim_theta_zero(n, k, options.epsilon, delta)));
+  const int rounds = std::max(1, static_cast<int>(std::ceil(std::log2(theta_max / static_cast<double>(theta_zero)))));
+  const double round_delta = delta / (3.0 * rounds);
+  const double target = kOneMinusInvE - options.epsilon;
+
+  SeedSelection result;
+  result.algorithm = options.refine_min_marginal > 0 ? "opim-c+refine" : "opim-c";
+  result.failure_probability = delta;
+  RRCollection r1, r2;
+  double sampling = 0, selecting = 0;
+  std::uint64_t theta = theta_zero;
+  // Every round's lower and upper bounds hold together with probability 1 - delta (a union bound
+  // over at most `rounds` rounds), so the smallest upper bound on the optimum seen in any round
+  // serves every round's seeds, and refining rounds keep the guarantee as long as they stay within
+  // `rounds`. R2 is never used to choose seeds, only to bound and compare them.
+  double best_upper = std::numeric_limits<double>::infinity();
+  double best_lower = 0;
+
+  bool guaranteed = false;
+  bool refining = false;
+  for (int round = 1;; ++round) {
+    auto t = Clock::now();
+    sampler.generate(r1, r1.size(), theta - r1.size(), options.seed, StreamPurpose::kReverseReachable);
+    if (!refining) {
+      sampler.generate(r2, r2.size(), theta - r2.size(), options.seed,
+                       StreamPurpose::kReverseReachableCheck);
+    }
+    sampling += since(t);
+    t = Clock::now();
+    const CoverageSelection greedy = greedy_max_coverage(r1, graph.num_nodes(), options.k);
+    const std::uint64_t check_coverage = coverage_of(r2, graph.num_nodes(), greedy.seeds);
+    const double lower = sample_size::opim_lower_bound(static_cast<double>(check_coverage),
+                                                       static_cast<double>(r2.size()), n, round_delta);
+    best_upper = std::min(best_upper, sample_size::opim_upper_bound(
+                                          static_cast<double>(greedy.optimal_upper_bound),
+                                          static_cast<double>(r1.size()), n, round_delta));
+    selecting += since(t);
+    const std::uint64_t last_marginal = greedy.marginal_coverage.back();
+    {
+      result.seeds = greedy.seeds;
+      result.marginal_gain.clear();
+      for (const auto c : greedy.marginal_coverage) {
+        result.marginal_gain.push_back(n * static_cast<double>(c) / static_cast<double>(r1.size()));
+      }
+      result.estimated_spread =
+          n * static_cast<double>(greedy.coverage) / static_cast<double>(r1.size());
+      best_lower = lower;
+
+    }
+    const double ratio = best_upper > 0 ? best_lower / best_upper : 0;
+    result.guarantee = std::max(0.0, ratio);
+    guaranteed = ratio >= target;
+    const bool last = round >= rounds;
+    if (last && theta >= static_cast<std::uint64_t>(theta_max) && !guaranteed) {
+      // theta_max RR sets alone guarantee the ratio (OPIM-C, Theorem 4.1).
+      result.guarantee = target;
+      guaranteed = true;
+    }
+    const bool out_of_time = options.time_limit > 0 && since(start) >= options.time_limit;
+    const bool done = guaranteed && (options.refine_min_marginal == 0 || refining ||
+                                     last_marginal >= options.refine_min_marginal);
+    if (done || last || out_of_time) {
+      result.notes.push_back(fmt::format(
+          "round {}: {} RR sets in R1, {} in R2; proven ratio {:.4f} (target {:.4f})", round,
+          r1.size(), r2.size(), result.guarantee, target));
+      if (out_of_time && !guaranteed) {
+        result.notes.push_back(fmt::format("stopped by the time limit of {} s before reaching the "
+                                           "target ratio",
+                                           options.time_limit));
+      } else if (refining) {
+        result.notes.push_back(fmt::format(
+            "refined past the guarantee: R1 grown until the last seed's marginal coverage is about "
+            "{} RR sets (it is {})",
+            options.refine_min_marginal, last_marginal));
+      }
+      break;
+    }
+    if (guaranteed) {
+      // Marginal coverages grow in proportion to the sample: one jump to the size that should
+      // give the last seed `refine_min_marginal` RR sets, capped at theta_max.
+      refining = true;
+      const double wanted = static_cast<double>(theta) *
+                            static_cast<double>(options.refine_min_marginal) /
+                            static_cast<double>(std::max<std::uint64_t>(last_marginal, 1));
+      theta = static_cast<std::uint64_t>(std::ceil(std::min(theta_max, std::max(2.0 * static_cast<double>(theta), wanted))));
+    } else {
+      theta *= 2;
+    }
+  }
+  result.rr_sets = r1.size() + r2.size();
+  result.sample_bytes = r1.memory_bytes() + r2.memory_bytes();
+  result.phases = {{"sampling", sampling}, {"selection", selecting}};
+  return result;
+}
+
+}  // namespace cascade

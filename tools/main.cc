@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   cascade::cli::register_info(app);
   cascade::cli::register_simulate(app);
+  cascade::cli::register_seeds(app);
   cascade::cli::register_convert(app);
   cascade::cli::register_demo(app);
   try {

@@ -16,28 +16,47 @@ bool supports_rr_sets(const DiffusionModel& model) {
 
 ValidatedSpread validate_spread(const Graph& graph, const DiffusionModel& model,
                                 const std::vector<NodeId>& seeds, std::uint64_t samples,
-                                std::uint64_t seed) {
+                                std::uint64_t seed, double relative_error,
+                                std::uint64_t max_samples) {
   const auto start = std::chrono::steady_clock::now();
   ValidatedSpread result;
   result.samples = samples;
   if (supports_rr_sets(model)) {
     const RRSampler sampler(graph, model);
-    RRCollection sets;
-    sampler.generate(sets, 0, samples, seed, StreamPurpose::kValidation);
     const double n = graph.num_nodes();
-    const double share = static_cast<double>(coverage_of(sets, graph.num_nodes(), seeds)) /
-                         static_cast<double>(samples);
-    result.spread.mean = n * share;
-    result.spread.standard_error = n * std::sqrt(share * (1 - share) / static_cast<double>(samples));
+    std::uint64_t done = 0, covered = 0;
+    std::uint64_t next = samples;
+    while (true) {
+      // Sets are counted and dropped batch by batch: memory stays at one batch.
+      RRCollection sets;
+      sampler.generate(sets, done, next - done, seed, StreamPurpose::kValidation);
+      covered += coverage_of(sets, graph.num_nodes(), seeds);
+      done = next;
+      const double share = static_cast<double>(covered) / static_cast<double>(done);
+      result.spread.mean = n * share;
+      result.spread.standard_error = n * std::sqrt(share * (1 - share) / static_cast<double>(done));
+      if (relative_error <= 0 || done >= max_samples ||
+          1.96 * result.spread.standard_error <= relative_error * result.spread.mean) {
+        break;
+      }
+      next = std::min(max_samples, 2 * done);
+    }
+    result.samples = done;
     result.spread.low = result.spread.mean - 1.96 * result.spread.standard_error;
     result.spread.high = result.spread.mean + 1.96 * result.spread.standard_error;
   } else {
     result.by_rr_sets = false;
     SimulationOptions options;
     options.runs = samples;
+    if (relative_error > 0) {
+      options.relative_error = relative_error;
+      options.max_runs = std::max(samples, max_samples);
+    }
     // Selection by simulation draws runs keyed by `seed`; validation uses another key.
     options.seed = mix64(seed ^ static_cast<std::uint64_t>(StreamPurpose::kValidation));
-    result.spread = simulate(graph, model, seeds, options).reach;
+    const SimulationResult simulated = simulate(graph, model, seeds, options);
+    result.spread = simulated.reach;
+    result.samples = simulated.runs;
   }
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -23,8 +23,11 @@ struct ValidatedSpread {
 
 bool supports_rr_sets(const DiffusionModel& model);
 
+// With relative_error > 0, samples is the starting count: it doubles (RR sets) until the 95%
+// interval's half-width is within relative_error x the estimate, or max_samples is reached.
 ValidatedSpread validate_spread(const Graph& graph, const DiffusionModel& model,
                                 const std::vector<NodeId>& seeds, std::uint64_t samples,
-                                std::uint64_t seed);
+                                std::uint64_t seed, double relative_error = 0,
+                                std::uint64_t max_samples = 0);
 
 }  // namespace cascade

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
-# Builds the benchmarks in Release and prints their tables. Usage: bench/run.sh [DATA_DIR]
+# Builds the benchmarks in Release and prints their tables.
+# Usage: bench/run.sh [DATA_DIR] [quick|full]   (full: seed selection on every graph and k)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DCASCADE_TESTS=OFF >/dev/null
-cmake --build build-bench --target load_bench simulate_bench
+cmake --build build-bench --target load_bench simulate_bench seeds_bench
 data=${1:-$(cd .. && pwd)/shared/data}
 echo "## Graph loading, one thread ($(date -u +%F), $(nproc) cores)"
 ./build-bench/bench/load_bench "$data"
 echo
 echo "## Monte Carlo simulation: IC, wc, top-50 out-degree seeds"
 ./build-bench/bench/simulate_bench "$data"
+echo
+echo "## Seed selection, one thread (WC probabilities)"
+./build-bench/bench/seeds_bench "$data" "${2:-quick}" 10000 1
+echo
+echo "## Seed selection, two threads"
+./build-bench/bench/seeds_bench "$data" quick 2000 2

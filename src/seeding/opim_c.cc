@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -19,6 +20,8 @@ double since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 constexpr double kOneMinusInvE = 1.0 - 1.0 / 2.718281828459045235360287;
+// The refining jump grows R1 at most this much (a tiny last marginal would ask for far more).
+constexpr double kMaxRefineGrowth = 32.0;
 
 }  // namespace
 
@@ -99,8 +102,10 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
       guaranteed = true;
     }
     const bool out_of_time = options.time_limit > 0 && since(start) >= options.time_limit;
+    // A last seed that adds nothing (every RR set already covered) leaves nothing to refine.
     const bool done = guaranteed && (options.refine_min_marginal == 0 || refining ||
-                                     last_marginal >= options.refine_min_marginal);
+                                     last_marginal >= options.refine_min_marginal ||
+                                     last_marginal == 0);
     if (done || last || out_of_time) {
       result.notes.push_back(fmt::format(
           "round {}: {} RR sets in R1, {} in R2; proven ratio {:.4f} (target {:.4f})", round,
@@ -124,7 +129,9 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
       const double wanted = static_cast<double>(theta) *
                             static_cast<double>(options.refine_min_marginal) /
                             static_cast<double>(std::max<std::uint64_t>(last_marginal, 1));
-      theta = static_cast<std::uint64_t>(std::ceil(std::min(theta_max, std::max(2.0 * static_cast<double>(theta), wanted))));
+      const double grown = std::clamp(wanted, 2.0 * static_cast<double>(theta),
+                                      kMaxRefineGrowth * static_cast<double>(theta));
+      theta = static_cast<std::uint64_t>(std::ceil(std::min(theta_max, grown)));
     } else {
       theta *= 2;
     }

@@ -26,7 +26,8 @@ struct OpimOptions {
   std::uint64_t seed = 1;
   double time_limit = 0;     // seconds; 0: none
   // Past the guarantee, grow R1 (R2 stays as it is) until the last seed's marginal coverage in R1
-  // is at least this many RR sets, in one more round, within theta_max and the time limit: seeds
+  // is at least this many RR sets, in one more round of at most 32x the size, within theta_max and
+  // the time limit (none if that seed adds nothing): seeds
   // chosen on a larger sample are better, and the guarantee still holds (see opim_c.cc).
   // 0: stop at the guarantee, as the paper does.
   std::uint64_t refine_min_marginal = 0;

@@ -135,32 +135,36 @@ expect 2 '^cascade: error: .*excludes' -- \
   "$cascade" simulate "$work/good.txt" --seed-labels 0 --runs 10 --rel-error 0.1
 
 # seeds: errors before any work, the same seeds on 1 and 2 threads, --out for simulate --seeds.
-expect 2 "^cascade: error: -k: found 5000; expected at most 2001" -- \
-  "$cascade" seeds "$work/full.txt.gz" -k 5000
-expect 2 "^cascade: error: -k: expected the number of seeds" -- "$cascade" seeds "$work/full.txt.gz"
+# net.txt: 1,500 people, each telling 3 others; with --prob const:0.2 the spread stays small.
+for i in $(seq 0 1499); do
+  echo "$i $(((i * 7 + 3) % 1500))"; echo "$i $(((i * 13 + 5) % 1500))"; echo "$i $(((i * 31 + 11) % 1500))"
+done >"$work/net.txt"
+expect 2 "^cascade: error: -k: found 5000; expected at most 1500" -- \
+  "$cascade" seeds "$work/net.txt" -k 5000
+expect 2 "^cascade: error: -k: expected the number of seeds" -- "$cascade" seeds "$work/net.txt" --prob const:0.2
 expect 2 "^cascade: error: --eps: found 1.5; expected a value in \(0, 1\)" -- \
-  "$cascade" seeds "$work/full.txt.gz" -k 3 --eps 1.5
+  "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 3 --eps 1.5
 expect 2 "^cascade: error: --algo imm samples reverse-reachable sets.*found --model threshold:2" -- \
-  "$cascade" seeds "$work/full.txt.gz" -k 3 --algo imm --model threshold:2
-expect 2 "^cascade: error: --algo: found 'magic'" -- "$cascade" seeds "$work/full.txt.gz" -k 3 --algo magic
+  "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 3 --algo imm --model threshold:2
+expect 2 "^cascade: error: --algo: found 'magic'" -- "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 3 --algo magic
 for algo in auto imm degree-discount pagerank random; do
-  "$cascade" seeds "$work/full.txt.gz" -k 4 --algo "$algo" --json --threads 1 >"$work/one.json"
-  "$cascade" seeds "$work/full.txt.gz" -k 4 --algo "$algo" --json --threads 2 >"$work/two.json"
+  "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 4 --algo "$algo" --json --threads 1 --validation 20000 >"$work/one.json"
+  "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 4 --algo "$algo" --json --threads 2 --validation 20000 >"$work/two.json"
   check "seeds $algo: same output on 1 and 2 threads" -- \
     diff <(grep -v -E '"(selection_seconds|threads|sampling|selection|estimating LB|ranking|validation|peak_resident_bytes)"' "$work/one.json") \
     <(grep -v -E '"(selection_seconds|threads|sampling|selection|estimating LB|ranking|validation|peak_resident_bytes)"' "$work/two.json")
 done
 check "seeds --json has seeds and spread" -- grep -qE '"(seeds|spread)"' "$work/one.json"
-expect 0 '' -- "$cascade" seeds "$work/full.txt.gz" -k 3 --out "$work/picked.txt"
+expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 3 --out "$work/picked.txt"
 check "--out writes one label per line" -- test "$(wc -l <"$work/picked.txt")" -eq 3
-expect 0 '' -- "$cascade" simulate "$work/full.txt.gz" --seeds "$work/picked.txt" --runs 100
+expect 0 '' -- "$cascade" simulate "$work/net.txt" --prob const:0.2 --seeds "$work/picked.txt" --runs 100
 printf 'label,cost\n1,5\n2,1\n' >"$work/costs.csv"
-expect 0 '' -- "$cascade" seeds "$work/full.txt.gz" --costs "$work/costs.csv" --budget 3
+expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/costs.csv" --budget 3
 check "the seeds cost at most the budget" -- \
   awk '/^cost / { found = 1; ok = ($2 <= 3) } END { exit !(found && ok) }' "$work/stdout"
 printf 'label,cost\n1,-5\n' >"$work/bad_costs.csv"
 expect 1 "^cascade: error: $work/bad_costs.csv:2: found cost '-5'; expected a positive number" -- \
-  "$cascade" seeds "$work/full.txt.gz" --costs "$work/bad_costs.csv" --budget 3
+  "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/bad_costs.csv" --budget 3
 expect 0 '' -- "$cascade" seeds "$work/two_into_one.txt" -k 1 --model threshold:1 --runs 20
 
 # demo and help.

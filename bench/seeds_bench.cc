@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
               OpimOptions o;
               o.k = k;
               o.epsilon = eps;
-              o.refine_min_marginal = algorithm == "auto" ? 400 : 0;
+              o.refine_min_marginal = algorithm == "auto" ? kDefaultRefineMinMarginal : 0;
               s = opim_c(graph, model, o);
             } else {
               s.algorithm = algorithm;

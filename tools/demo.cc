@@ -36,7 +36,7 @@ void register_demo(CLI::App& app) {
     OpimOptions opim;
     opim.k = 10;
     opim.seed = options->common.seed;
-    opim.refine_min_marginal = 400;
+    opim.refine_min_marginal = kDefaultRefineMinMarginal;
     const SeedSelection chosen = opim_c(graph, model, opim);
     const std::vector<NodeId> hubs = highest_degree(graph, 10);
     SimulationOptions simulation;

@@ -21,10 +21,6 @@
 namespace cascade::cli {
 namespace {
 
-// Past OPIM-C's guarantee, `auto` grows the sample until the last seed covers this many RR sets:
-// measured to match IMM's spread within 0.3% (README, bench/seeds_bench).
-constexpr std::uint64_t kRefineMinMarginal = 400;
-
 struct Options {
   GraphOptions graph;
   CommonOptions common;
@@ -145,7 +141,7 @@ void run(const Options& options) {
     opim.delta = options.delta;
     opim.seed = options.common.seed;
     opim.time_limit = options.time_limit;
-    opim.refine_min_marginal = algorithm == "opim-c+refine" ? kRefineMinMarginal : 0;
+    opim.refine_min_marginal = algorithm == "opim-c+refine" ? kDefaultRefineMinMarginal : 0;
     selection = opim_c(graph, model, opim);
   } else if (algorithm == "imm") {
     ImmOptions imm_options;

@@ -20,7 +20,7 @@ double since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 constexpr double kOneMinusInvE = 1.0 - 1.0 / 2.718281828459045235360287;
-// The refining jump grows R1 at most this much (a tiny last marginal would ask for far more).
+// One refining jump grows R1 at most this much; a tiny last marginal takes several jumps.
 constexpr double kMaxRefineGrowth = 32.0;
 
 }  // namespace
@@ -102,10 +102,16 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
       guaranteed = true;
     }
     const bool out_of_time = options.time_limit > 0 && since(start) >= options.time_limit;
-    // A last seed that adds nothing (every RR set already covered) leaves nothing to refine.
-    const bool done = guaranteed && (options.refine_min_marginal == 0 || refining ||
+    // Refining stops once the last seed's marginal coverage is large enough, when it adds
+    // nothing (every RR set already covered), or at the sample IMM would draw (lambda* over the
+    // lower bound on the optimum proven so far): `auto` never samples more than IMM.
+    const double refine_cap =
+        std::min(theta_max, sample_size::imm_lambda_star(std::max(n, 3.0), k, options.epsilon, 1.0) /
+                                std::max(best_lower, 1.0));
+    const bool done = guaranteed && (options.refine_min_marginal == 0 ||
                                      last_marginal >= options.refine_min_marginal ||
-                                     last_marginal == 0);
+                                     last_marginal == 0 ||
+                                     static_cast<double>(r1.size()) >= refine_cap);
     if (done || last || out_of_time) {
       result.notes.push_back(fmt::format(
           "round {}: {} RR sets in R1, {} in R2; proven ratio {:.4f} (target {:.4f})", round,
@@ -123,15 +129,16 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
       break;
     }
     if (guaranteed) {
-      // Marginal coverages grow in proportion to the sample: one jump to the size that should
-      // give the last seed `refine_min_marginal` RR sets, capped at theta_max.
+      // Marginal coverages grow in proportion to the sample: jump to the size that should give
+      // the last seed `refine_min_marginal` RR sets (10% more, as the estimate is noisy), by
+      // 1.25x to 32x, within the cap.
       refining = true;
-      const double wanted = static_cast<double>(theta) *
+      const double wanted = 1.1 * static_cast<double>(theta) *
                             static_cast<double>(options.refine_min_marginal) /
-                            static_cast<double>(std::max<std::uint64_t>(last_marginal, 1));
-      const double grown = std::clamp(wanted, 2.0 * static_cast<double>(theta),
+                            static_cast<double>(last_marginal);
+      const double grown = std::clamp(wanted, 1.25 * static_cast<double>(theta),
                                       kMaxRefineGrowth * static_cast<double>(theta));
-      theta = static_cast<std::uint64_t>(std::ceil(std::min(theta_max, grown)));
+      theta = static_cast<std::uint64_t>(std::ceil(std::min(refine_cap, grown)));
     } else {
       theta *= 2;
     }

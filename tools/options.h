@@ -55,6 +55,8 @@ void write_output_file(const std::string& path, std::string_view text);
 void register_info(CLI::App& app);
 void register_simulate(CLI::App& app);
 void register_seeds(CLI::App& app);
+void register_generate(CLI::App& app);
+void register_influencers(CLI::App& app);
 void register_convert(CLI::App& app);
 void register_demo(CLI::App& app);
 

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   cascade::cli::register_seeds(app);
   cascade::cli::register_generate(app);
   cascade::cli::register_influencers(app);
+  cascade::cli::register_communities(app);
   cascade::cli::register_convert(app);
   cascade::cli::register_demo(app);
   try {

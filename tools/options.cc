@@ -94,6 +94,43 @@ std::vector<NodeId> resolve_seeds(const Graph& graph, const std::string& file,
   return seeds;
 }
 
+std::vector<LabelValue> read_label_values(const Graph& graph, const std::string& path) {
+  const std::string text = read_file(path);
+  std::vector<LabelValue> values;
+  std::uint64_t number = 0;
+  std::size_t position = 0;
+  bool first = true;
+  while (position < text.size()) {
+    std::size_t end = text.find('\n', position);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + position, end - position);
+    position = end + 1;
+    ++number;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
+      line.remove_suffix(1);
+    }
+    if (line.empty() || line.front() == '#') continue;
+    const std::size_t split = line.find_first_of(",\t ");
+    if (split == std::string_view::npos) {
+      throw InputError(path, number, fmt::format("found '{}'; expected 'label,value'", line));
+    }
+    const std::string_view label = line.substr(0, split);
+    std::string_view value = line.substr(split + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    const bool header = first && (label == "label" || label == "node" || label == "id");
+    first = false;
+    if (header) continue;
+    const auto node = graph.labels().find(label);
+    if (!node) {
+      throw InputError(path, number,
+                       fmt::format("found '{}', which is not a node of {}; expected a node label",
+                                   label, graph.load_report().source));
+    }
+    values.push_back({*node, std::string(value), number});
+  }
+  return values;
+}
+
 void write_output_file(const std::string& path, std::string_view text) {
   AtomicOutputFile file(path);
   file.write(text);

@@ -49,6 +49,16 @@ std::uint64_t peak_resident_bytes();
 std::vector<NodeId> resolve_seeds(const Graph& graph, const std::string& file,
                                   const std::vector<std::string>& labels);
 
+// Lines 'label value' (comma, tab or space separated; '#' comments; an optional header row whose
+// first field is label, node or id) for nodes of the graph. Throws InputError naming the file and
+// line of a malformed line or an unknown label.
+struct LabelValue {
+  NodeId node;
+  std::string value;
+  std::uint64_t line;
+};
+std::vector<LabelValue> read_label_values(const Graph& graph, const std::string& path);
+
 // Writes `text` to `path` atomically.
 void write_output_file(const std::string& path, std::string_view text);
 
@@ -57,6 +67,7 @@ void register_simulate(CLI::App& app);
 void register_seeds(CLI::App& app);
 void register_generate(CLI::App& app);
 void register_influencers(CLI::App& app);
+void register_communities(CLI::App& app);
 void register_convert(CLI::App& app);
 void register_demo(CLI::App& app);
 

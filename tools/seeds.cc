@@ -41,35 +41,15 @@ struct Options {
 
 std::vector<double> read_costs(const Graph& graph, const std::string& path, double default_cost) {
   std::vector<double> costs(graph.num_nodes(), default_cost);
-  const std::string text = read_file(path);
-  std::uint64_t number = 0;
-  std::size_t position = 0;
-  while (position < text.size()) {
-    std::size_t end = text.find('\n', position);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(position, end - position);
-    position = end + 1;
-    ++number;
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    const std::size_t split = line.find_first_of(",\t ");
-    if (split == std::string::npos) {
-      throw InputError(path, number, fmt::format("found '{}'; expected 'label,cost'", line));
-    }
-    const std::string label = line.substr(0, split);
-    const std::string value = line.substr(split + 1);
-    if (number == 1 && (label == "label" || label == "node")) continue;  // a header
-    const auto node = graph.labels().find(label);
-    if (!node) {
-      throw InputError(path, number, fmt::format("found '{}', which is not a node of {}; expected a "
-                                                 "node label", label, graph.load_report().source));
-    }
+  for (const LabelValue& entry : read_label_values(graph, path)) {
     char* parsed_end = nullptr;
-    const double cost = std::strtod(value.c_str(), &parsed_end);
-    if (parsed_end == value.c_str() || *parsed_end != '\0' || !(cost > 0) || !std::isfinite(cost)) {
-      throw InputError(path, number, fmt::format("found cost '{}'; expected a positive number", value));
+    const double cost = std::strtod(entry.value.c_str(), &parsed_end);
+    if (parsed_end == entry.value.c_str() || *parsed_end != '\0' || !(cost > 0) ||
+        !std::isfinite(cost)) {
+      throw InputError(path, entry.line,
+                       fmt::format("found cost '{}'; expected a positive number", entry.value));
     }
-    costs[*node] = cost;
+    costs[entry.node] = cost;
   }
   return costs;
 }

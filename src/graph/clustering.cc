@@ -111,3 +111,21 @@ ClusteringEstimate average_clustering(const Graph& graph, const ClusteringOption
 }
 
 }  // namespace cascade
+
+namespace cascade {
+
+std::vector<double> local_clustering_coefficients(const Graph& graph) {
+  const NodeId n = graph.num_nodes();
+  std::vector<double> values(n, 0.0);
+  if (n == 0) return values;
+  const UndirectedAdjacency adjacency = undirected_adjacency(graph);
+  std::vector<std::vector<char>> marks(static_cast<std::size_t>(num_threads()));
+  parallel_for(0, n, [&](std::uint64_t v) {
+    std::vector<char>& mark = marks[static_cast<std::size_t>(thread_index())];
+    if (mark.empty()) mark.assign(n, 0);
+    values[v] = local_clustering(adjacency, static_cast<NodeId>(v), mark);
+  }, 64);
+  return values;
+}
+
+}  // namespace cascade

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "cascade/graph/graph.h"
 
@@ -28,5 +29,8 @@ struct ClusteringEstimate {
 };
 
 ClusteringEstimate average_clustering(const Graph& graph, const ClusteringOptions& options = {});
+
+// Every node's local coefficient C(v), exactly: time O(sum of d(v)^2).
+std::vector<double> local_clustering_coefficients(const Graph& graph);
 
 }  // namespace cascade

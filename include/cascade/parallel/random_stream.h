@@ -28,6 +28,7 @@ enum class StreamPurpose : std::uint64_t {
   kGenerator = 7,           // synthetic graph generation
   kReverseReachableCheck = 8,  // the second, independent RR collection of OPIM-C
   kRandomSeeds = 9,         // the random-seeds baseline
+  kCommunities = 10,        // community detection (one stream per Leiden level)
   kTest = 99,               // tests only
 };
 

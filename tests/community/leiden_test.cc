@@ -1,0 +1,93 @@
+#include "cascade/community/leiden.h"
+
+#include <gtest/gtest.h>
+
+#include "cascade/community/cohesion.h"
+#include "cascade/generate/generators.h"
+#include "test_graphs.h"
+
+namespace cascade {
+namespace {
+
+//   0 - 1        3 - 4
+//    \ /   2-3    \ /      two triangles {0,1,2} and {3,4,5} joined by the link 2 - 3
+//     2           5
+// 7 links, 2W = 14; each triangle has 3 links inside (6 ends) and strength 2 + 2 + 3 = 7:
+// Q = 2 (6/14 - (7/14)^2) = 5/14.
+const char* kTwoTriangles = "0 1\n1 2\n2 0\n3 4\n4 5\n5 3\n2 3\n";
+
+TEST(Leiden, TwoTrianglesHandWorked) {
+  const Graph g = testing::graph_from_text(kTwoTriangles);
+  const CommunityPartition p = leiden(g);
+  EXPECT_EQ(p.count, 2u);
+  EXPECT_EQ(p.community[0], p.community[1]);
+  EXPECT_EQ(p.community[1], p.community[2]);
+  EXPECT_EQ(p.community[3], p.community[5]);
+  EXPECT_NE(p.community[0], p.community[3]);
+  EXPECT_NEAR(p.modularity, 5.0 / 14.0, 1e-12);
+  // Everyone together: Q = 14/14 - 1 = 0.
+  EXPECT_NEAR(modularity(g, {0, 0, 0, 0, 0, 0}), 0.0, 1e-12);
+  const std::vector<CommunityCohesion> c = community_cohesion(g, p.community, p.count);
+  EXPECT_EQ(c[0].size, 3u);
+  EXPECT_NEAR(c[0].share_inside, 6.0 / 7.0, 1e-12);
+  EXPECT_NEAR(c[0].conductance, 1.0 / 7.0, 1e-12);
+  EXPECT_NEAR(c[0].density, 3.0 / 6.0, 1e-12);  // 3 arcs of 6 possible ordered pairs
+  EXPECT_FALSE(c[0].loose());
+}
+
+TEST(Leiden, RecoversPlantedCommunitiesAtMixingPointThree) {
+  for (const std::uint64_t seed : {1, 2, 3}) {
+    const PlantedPartition planted = planted_partition(3000, 15, 20, 0.3, seed);
+    LeidenOptions options;
+    options.seed = seed;
+    const CommunityPartition found = leiden(planted.graph, options);
+    EXPECT_GE(normalized_mutual_information(found.community, planted.community), 0.9) << seed;
+    EXPECT_GE(found.modularity, modularity(planted.graph, planted.community) - 0.01);
+  }
+}
+
+TEST(Leiden, CommunitiesAreConnectedAndTheSeedDecides) {
+  const Graph g = barabasi_albert(2000, 2, 4);
+  LeidenOptions options;
+  options.seed = 9;
+  const CommunityPartition a = leiden(g, options), b = leiden(g, options);
+  EXPECT_EQ(a.community, b.community);
+  // Each community is connected within itself (Leiden's guarantee).
+  for (std::uint32_t c = 0; c < a.count; ++c) {
+    std::vector<NodeId> members;
+    for (NodeId v = 0; v < g.num_nodes(); ++v) {
+      if (a.community[v] == c) members.push_back(v);
+    }
+    std::vector<char> seen(g.num_nodes(), 0);
+    std::vector<NodeId> stack{members[0]};
+    seen[members[0]] = 1;
+    std::size_t reached = 0;
+    while (!stack.empty()) {
+      const NodeId v = stack.back();
+      stack.pop_back();
+      ++reached;
+      for (const auto row : {g.out_neighbors(v), g.in_neighbors(v)}) {
+        for (const NodeId u : row) {
+          if (!seen[u] && a.community[u] == c) {
+            seen[u] = 1;
+            stack.push_back(u);
+          }
+        }
+      }
+    }
+    EXPECT_EQ(reached, members.size()) << "community " << c;
+  }
+}
+
+TEST(NormalizedMutualInformation, HandWorked) {
+  EXPECT_NEAR(normalized_mutual_information({0, 0, 1, 1}, {5, 5, 7, 7}), 1.0, 1e-12);
+  // Independent halves: a = (0,0,1,1), b = (0,1,0,1): I = 0.
+  EXPECT_NEAR(normalized_mutual_information({0, 0, 1, 1}, {0, 1, 0, 1}), 0.0, 1e-12);
+  // a = (0,0,0,1), b = (0,0,1,1): H(a) = H(1/4) = 0.562335, H(b) = ln 2 = 0.693147,
+  // I = H(a) + H(b) - H(a,b) with H(a,b) = H(1/2, 1/4, 1/4) = 1.039721: I = 0.215762,
+  // NMI = 2 0.215762 / 1.255482 = 0.343711
+  EXPECT_NEAR(normalized_mutual_information({0, 0, 0, 1}, {0, 0, 1, 1}), 0.3437110, 1e-6);
+}
+
+}  // namespace
+}  // namespace cascade

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   cascade::cli::register_generate(app);
   cascade::cli::register_influencers(app);
   cascade::cli::register_communities(app);
+  cascade::cli::register_compare(app);
   cascade::cli::register_convert(app);
   cascade::cli::register_demo(app);
   try {

@@ -68,6 +68,7 @@ void register_seeds(CLI::App& app);
 void register_generate(CLI::App& app);
 void register_influencers(CLI::App& app);
 void register_communities(CLI::App& app);
+void register_compare(CLI::App& app);
 void register_convert(CLI::App& app);
 void register_demo(CLI::App& app);
 

@@ -43,6 +43,7 @@ class SpreadOracle {
 
 struct Candidate {
   NodeId node;
+  std::uint32_t rank;       // position in the candidate list: ties go to the earlier one
   std::int64_t gain;        // mg1: marginal total reach given the seeds when last evaluated
   NodeId previous_best;     // the best candidate at the time of that evaluation
   std::int64_t gain_after;  // mg2: marginal total reach given seeds + previous_best
@@ -51,7 +52,7 @@ struct Candidate {
 
 struct Order {
   bool operator()(const Candidate& a, const Candidate& b) const {
-    return a.gain != b.gain ? a.gain < b.gain : a.node > b.node;  // max gain, then smallest id
+    return a.gain != b.gain ? a.gain < b.gain : a.rank > b.rank;  // max gain, then earliest
   }
 };
 
@@ -70,8 +71,13 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
   if (options.runs < 1) throw UsageError("--runs: expected at least 1");
   std::vector<NodeId> candidates = options.candidates;
   if (candidates.empty()) {
+    // Everyone, by decreasing out-degree: where marginal gains tie (under complex contagion a
+    // single seed often convinces nobody), the better-connected person goes first.
     candidates.resize(graph.num_nodes());
     std::iota(candidates.begin(), candidates.end(), NodeId{0});
+    std::stable_sort(candidates.begin(), candidates.end(), [&](NodeId a, NodeId b) {
+      return graph.out_degree(a) > graph.out_degree(b);
+    });
   }
   if (candidates.size() < options.k) {
     throw UsageError(fmt::format("{} candidates for k = {}; expected at least k", candidates.size(),
@@ -85,12 +91,13 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
   std::priority_queue<Candidate, std::vector<Candidate>, Order> queue;
   NodeId best = kNone;
   std::int64_t best_gain = -1;
-  for (const NodeId v : candidates) {
-    Candidate c{v, static_cast<std::int64_t>(oracle.total_reach({v})), best, 0, 0};
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    const NodeId v = candidates[i];
+    Candidate c{v, i, static_cast<std::int64_t>(oracle.total_reach({v})), best, 0, 0};
     if (best != kNone) {
       c.gain_after = static_cast<std::int64_t>(oracle.total_reach({best, v})) - best_gain;
     }
-    if (c.gain > best_gain || (c.gain == best_gain && v < best)) {
+    if (c.gain > best_gain) {  // ties keep the earlier candidate
       best = v;
       best_gain = c.gain;
     }
@@ -101,6 +108,7 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
   result.algorithm = "celf++";
   NodeId last_seed = kNone;
   NodeId round_best = kNone;  // best candidate evaluated in this round
+  std::uint32_t round_best_rank = 0;
   std::int64_t round_best_gain = -1;
   while (seeds.size() < options.k && !queue.empty()) {
     Candidate c = queue.top();
@@ -130,8 +138,9 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
       }
     }
     c.round = round;
-    if (c.gain > round_best_gain || (c.gain == round_best_gain && c.node < round_best)) {
+    if (c.gain > round_best_gain || (c.gain == round_best_gain && c.rank < round_best_rank)) {
       round_best = c.node;
+      round_best_rank = c.rank;
       round_best_gain = c.gain;
     }
     queue.push(c);

@@ -26,7 +26,8 @@ struct CelfOptions {
   std::uint32_t k = 10;
   std::uint64_t runs = 1000;
   std::uint64_t seed = 1;
-  // Nodes considered; empty: all. (On large graphs, the highest-degree few thousand.)
+  // Nodes considered, in order of preference where marginal gains tie; empty: everyone, by
+  // decreasing out-degree. (On large graphs, the highest-degree few thousand.)
   std::vector<NodeId> candidates;
 };
 

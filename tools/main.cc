@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   cascade::cli::register_influencers(app);
   cascade::cli::register_communities(app);
   cascade::cli::register_compare(app);
+  cascade::cli::register_audit(app);
   cascade::cli::register_convert(app);
   cascade::cli::register_demo(app);
   try {

@@ -69,6 +69,7 @@ void register_generate(CLI::App& app);
 void register_influencers(CLI::App& app);
 void register_communities(CLI::App& app);
 void register_compare(CLI::App& app);
+void register_audit(CLI::App& app);
 void register_convert(CLI::App& app);
 void register_demo(CLI::App& app);
 

@@ -167,6 +167,48 @@ expect 1 "^cascade: error: $work/bad_costs.csv:2: found cost '-5'; expected a po
   "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/bad_costs.csv" --budget 3
 expect 0 '' -- "$cascade" seeds "$work/two_into_one.txt" -k 1 --model threshold:1 --runs 20
 
+# generate, influencers, communities, compare, audit.
+expect 0 '' -- "$cascade" generate planted-partition "$work/planted.txt" --nodes 600 --groups 6 \
+  --degree 12 --mixing 0.2 --communities "$work/planted_truth.csv"
+expect 0 '' -- "$cascade" generate planted-partition "$work/planted_again.txt" --nodes 600 --groups 6 \
+  --degree 12 --mixing 0.2
+check "generate: the same seed gives the same file" -- cmp -s "$work/planted.txt" "$work/planted_again.txt"
+expect 2 "^cascade: error: --communities: only planted-partition plants communities" -- \
+  "$cascade" generate rmat "$work/never.txt" --scale 8 --communities "$work/never.csv"
+check "no output file after a refused generate" -- test ! -e "$work/never.txt"
+expect 2 "^cascade: error: barabasi-albert: expected 1 <= attach < n" -- \
+  "$cascade" generate barabasi-albert "$work/ba.txt" --nodes 3 --attach 5
+expect 0 '' -- "$cascade" communities "$work/planted.txt" --undirected --truth "$work/planted_truth.csv" --json
+check "communities recover the planted groups (NMI in the JSON)" -- \
+  grep -qE '"nmi": (0\.9[0-9]*|1(\.0*)?),?$' "$work/stdout"
+expect 0 '' -- "$cascade" communities "$work/planted.txt" --undirected --out "$work/found.csv"
+check "communities --out lists everyone" -- test "$(wc -l <"$work/found.csv")" -eq 601
+expect 2 "^cascade: error: --resolution: found -1; expected a positive number" -- \
+  "$cascade" communities "$work/planted.txt" --resolution -1
+expect 0 '' -- "$cascade" influencers "$work/net.txt" --prob const:0.2 --top 5% --samples 20000 \
+  --out "$work/influence.csv"
+check "influencers ranks everyone" -- test "$(wc -l <"$work/influence.csv")" -eq 1501
+expect 2 "^cascade: error: --top: found 'lots'" -- "$cascade" influencers "$work/net.txt" --top lots
+expect 2 "^cascade: error: --model threshold:2: influencers estimates" -- \
+  "$cascade" influencers "$work/net.txt" --model threshold:2
+expect 0 '' -- "$cascade" compare "$work/planted.txt" --undirected -k 5 --runs 200 --json
+check "compare --json lists the five strategies" -- \
+  test "$(grep -c '"strategy"' "$work/stdout")" -eq 5
+expect 0 '' -- "$cascade" compare "$work/planted.txt" --undirected -k 3 --runs 50 \
+  --model threshold:2 --strategies optimal,hubs,group --candidates 30 --celf-runs 10
+expect 2 "^cascade: error: --strategies: found 'celebrities'" -- \
+  "$cascade" compare "$work/planted.txt" -k 3 --strategies hubs,celebrities
+printf '1\n2\nnobody\n' >"$work/likers.txt"
+expect 1 "^cascade: error: $work/likers.txt:3: found 'nobody', which is not a node of" -- \
+  "$cascade" audit "$work/planted.txt" --undirected --account 0 --likers "$work/likers.txt"
+expect 1 "^cascade: error: --account: found 'ghost'" -- \
+  "$cascade" audit "$work/planted.txt" --account ghost
+printf '1\n2\n' >"$work/likers.txt"
+expect 0 '' -- "$cascade" audit "$work/planted.txt" --undirected --account 0 --likers "$work/likers.txt" \
+  --runs 100 --json
+check "audit --json reports the audience and the likers" -- \
+  grep -qE '"(audience|likers_without_ties)"' "$work/stdout"
+
 # demo and help.
 expect 0 '' -- "$cascade" demo
 check "demo names its network" -- grep -q 'email-Eu-core' "$work/stdout"

@@ -9,7 +9,6 @@
 #include "cascade/community/leiden.h"
 #include "cascade/diffusion/simulator.h"
 #include "cascade/error.h"
-#include "cascade/io/file.h"
 #include "options.h"
 
 namespace cascade::cli {
@@ -24,31 +23,6 @@ struct Options {
   std::uint64_t runs = 2000;
 };
 
-std::vector<NodeId> read_likers(const Graph& graph, const std::string& path) {
-  const std::string text = read_file(path);
-  std::vector<NodeId> likers;
-  std::uint64_t number = 0;
-  std::size_t position = 0;
-  while (position < text.size()) {
-    std::size_t end = text.find('\n', position);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line(text.data() + position, end - position);
-    position = end + 1;
-    ++number;
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
-      line.remove_suffix(1);
-    }
-    if (line.empty() || line.front() == '#') continue;
-    const auto node = graph.labels().find(line);
-    if (!node) {
-      throw InputError(path, number, fmt::format("found '{}', which is not a node of {}; expected a "
-                                                 "node label", line, graph.load_report().source));
-    }
-    likers.push_back(*node);
-  }
-  return likers;
-}
-
 void run(const Options& options) {
   apply_common_options(options.common);
   DiffusionModel model = DiffusionModel::parse(options.model);
@@ -62,7 +36,7 @@ void run(const Options& options) {
                                  "node label", options.account, graph.load_report().source));
   }
   const std::vector<NodeId> likers =
-      options.likers_file.empty() ? std::vector<NodeId>{} : read_likers(graph, options.likers_file);
+      options.likers_file.empty() ? std::vector<NodeId>{} : read_labels(graph, options.likers_file, "liker");
   check_model(graph, model);
 
   const AudienceAudit audit = audit_audience(graph, *account);

@@ -56,50 +56,15 @@ Graph load_graph_for(const GraphOptions& options, std::uint64_t seed) {
   return graph;
 }
 
-std::vector<NodeId> resolve_seeds(const Graph& graph, const std::string& file,
-                                  const std::vector<std::string>& labels) {
-  std::vector<NodeId> seeds;
-  auto add = [&](std::string_view label, const std::string& where, std::uint64_t line) {
-    const auto node = graph.labels().find(label);
-    if (!node) {
-      throw InputError(where, line,
-                       fmt::format("found seed '{}', which is not a node of {}; expected a node label",
-                                   label, graph.load_report().source));
-    }
-    seeds.push_back(*node);
-  };
-  if (!file.empty()) {
-    const std::string text = read_file(file);
-    std::uint64_t number = 0;
-    std::size_t position = 0;
-    while (position < text.size()) {
-      std::size_t end = text.find('\n', position);
-      if (end == std::string::npos) end = text.size();
-      std::string_view line(text.data() + position, end - position);
-      position = end + 1;
-      ++number;
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
-        line.remove_suffix(1);
-      }
-      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-      if (line.empty() || line.front() == '#') continue;
-      add(line, file, number);
-    }
-  }
-  for (const auto& label : labels) add(label, "--seed-labels", 0);
-  if (seeds.empty()) {
-    throw UsageError(file.empty() ? "no seeds; expected --seeds FILE or --seed-labels a,b,c"
-                                  : file + ": found no seed labels; expected one label per line");
-  }
-  return seeds;
-}
+namespace {
 
-std::vector<LabelValue> read_label_values(const Graph& graph, const std::string& path) {
+// Calls visit(line, number) for each line of the file that is not blank or a '#' comment, with
+// surrounding spaces, tabs and CRs trimmed.
+template <typename Visit>
+void for_each_data_line(const std::string& path, Visit&& visit) {
   const std::string text = read_file(path);
-  std::vector<LabelValue> values;
   std::uint64_t number = 0;
   std::size_t position = 0;
-  bool first = true;
   while (position < text.size()) {
     std::size_t end = text.find('\n', position);
     if (end == std::string::npos) end = text.size();
@@ -109,7 +74,51 @@ std::vector<LabelValue> read_label_values(const Graph& graph, const std::string&
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
       line.remove_suffix(1);
     }
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
     if (line.empty() || line.front() == '#') continue;
+    visit(line, number);
+  }
+}
+
+[[noreturn]] void unknown_label(const Graph& graph, const std::string& where, std::uint64_t line,
+                                std::string_view label, std::string_view what = "") {
+  throw InputError(where, line,
+                   fmt::format("found {}{}'{}', which is not a node of {}; expected a node label",
+                               what, what.empty() ? "" : " ", label, graph.load_report().source));
+}
+
+}  // namespace
+
+std::vector<NodeId> read_labels(const Graph& graph, const std::string& path, std::string_view what) {
+  std::vector<NodeId> nodes;
+  for_each_data_line(path, [&](std::string_view line, std::uint64_t number) {
+    const auto node = graph.labels().find(line);
+    if (!node) unknown_label(graph, path, number, line, what);
+    nodes.push_back(*node);
+  });
+  return nodes;
+}
+
+std::vector<NodeId> resolve_seeds(const Graph& graph, const std::string& file,
+                                  const std::vector<std::string>& labels) {
+  std::vector<NodeId> seeds;
+  if (!file.empty()) seeds = read_labels(graph, file, "seed");
+  for (const auto& label : labels) {
+    const auto node = graph.labels().find(label);
+    if (!node) unknown_label(graph, "--seed-labels", 0, label, "seed");
+    seeds.push_back(*node);
+  }
+  if (seeds.empty()) {
+    throw UsageError(file.empty() ? "no seeds; expected --seeds FILE or --seed-labels a,b,c"
+                                  : file + ": found no seed labels; expected one label per line");
+  }
+  return seeds;
+}
+
+std::vector<LabelValue> read_label_values(const Graph& graph, const std::string& path) {
+  std::vector<LabelValue> values;
+  bool first = true;
+  for_each_data_line(path, [&](std::string_view line, std::uint64_t number) {
     const std::size_t split = line.find_first_of(",\t ");
     if (split == std::string_view::npos) {
       throw InputError(path, number, fmt::format("found '{}'; expected 'label,value'", line));
@@ -119,15 +128,11 @@ std::vector<LabelValue> read_label_values(const Graph& graph, const std::string&
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
     const bool header = first && (label == "label" || label == "node" || label == "id");
     first = false;
-    if (header) continue;
+    if (header) return;
     const auto node = graph.labels().find(label);
-    if (!node) {
-      throw InputError(path, number,
-                       fmt::format("found '{}', which is not a node of {}; expected a node label",
-                                   label, graph.load_report().source));
-    }
+    if (!node) unknown_label(graph, path, number, label);
     values.push_back({*node, std::string(value), number});
-  }
+  });
   return values;
 }
 

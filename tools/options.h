@@ -44,6 +44,10 @@ std::string with_commas(std::uint64_t value);
 std::string human_bytes(std::uint64_t bytes);
 std::uint64_t peak_resident_bytes();
 
+// Node labels, one per line (blank and '#' lines skipped); InputError names the file and line of
+// an unknown label, calling it `what` ("seed", "liker").
+std::vector<NodeId> read_labels(const Graph& graph, const std::string& path, std::string_view what);
+
 // Seeds by label: from FILE (one label per line; blank and '#' lines skipped) and/or a comma list.
 // Throws InputError naming the file and line of an unknown label, UsageError if none are given.
 std::vector<NodeId> resolve_seeds(const Graph& graph, const std::string& file,

@@ -1,8 +1,7 @@
 #include "cascade/community/audience.h"
 
-#include <algorithm>
-
 #include "cascade/graph/clustering.h"
+#include "cascade/graph/links.h"
 
 namespace cascade {
 
@@ -12,24 +11,9 @@ AudienceAudit audit_audience(const Graph& graph, NodeId account) {
   audit.size = static_cast<std::uint32_t>(audience.size());
   std::vector<char> member(graph.num_nodes(), 0);
   for (const NodeId v : audience) member[v] = 1;
-  // Each linked pair is seen from both ends (once per direction of each of its arcs), so count
-  // each unordered pair from its smaller end only, over the union of out- and in-neighbours.
+  // Each linked pair is seen from both ends: count it from its smaller end only.
   for (const NodeId v : audience) {
-    const auto out = graph.out_neighbors(v);
-    const auto in = graph.in_neighbors(v);
-    std::size_t i = 0, j = 0;
-    while (i < out.size() || j < in.size()) {
-      NodeId u;
-      if (j == in.size() || (i < out.size() && out[i] < in[j])) {
-        u = out[i++];
-      } else if (i == out.size() || in[j] < out[i]) {
-        u = in[j++];
-      } else {
-        u = out[i++];
-        ++j;
-      }
-      audit.connected_pairs += member[u] && u > v;
-    }
+    for_each_link(graph, v, [&](NodeId u) { audit.connected_pairs += member[u] && u > v; });
   }
   const double s = audit.size;
   audit.pairs = audit.size > 1 ? audit.size * static_cast<std::uint64_t>(audit.size - 1) / 2 : 0;
@@ -44,11 +28,7 @@ AudienceAudit audit_audience(const Graph& graph, NodeId account) {
   // The whole graph's link density: distinct linked pairs over all pairs.
   std::uint64_t links = 0;
   for (NodeId v = 0; v < graph.num_nodes(); ++v) {
-    for (const NodeId u : graph.out_neighbors(v)) {
-      const auto back = graph.out_neighbors(u);
-      // a pair linked both ways counts once: from its smaller end
-      links += !(std::binary_search(back.begin(), back.end(), v) && u < v);
-    }
+    for_each_link(graph, v, [&](NodeId u) { links += u > v; });
   }
   const double n = graph.num_nodes();
   audit.graph_density = n > 1 ? static_cast<double>(links) / (n * (n - 1) / 2) : 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cascade/graph/clustering.h"
+#include "cascade/graph/links.h"
 
 namespace cascade {
 
@@ -19,24 +20,11 @@ std::vector<CommunityCohesion> community_cohesion(const Graph& graph,
     ++result[c].size;
     clustering_sum[c] += clustering[v];
     for (const NodeId u : graph.out_neighbors(v)) result[c].internal_arcs += community[u] == c;
-    // Links: the sorted union of out- and in-neighbours.
-    const auto out = graph.out_neighbors(v);
-    const auto in = graph.in_neighbors(v);
-    std::size_t i = 0, j = 0;
-    while (i < out.size() || j < in.size()) {
-      NodeId u;
-      if (j == in.size() || (i < out.size() && out[i] < in[j])) {
-        u = out[i++];
-      } else if (i == out.size() || in[j] < out[i]) {
-        u = in[j++];
-      } else {
-        u = out[i++];
-        ++j;
-      }
+    for_each_link(graph, v, [&](NodeId u) {
       ++ends_total[c];
       ends_inside[c] += community[u] == c;
       ++all_ends;
-    }
+    });
   }
   for (std::uint32_t c = 0; c < count; ++c) {
     CommunityCohesion& r = result[c];

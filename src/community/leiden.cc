@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "cascade/graph/links.h"
 #include "cascade/parallel/random_stream.h"
 
 namespace cascade {
@@ -28,22 +29,10 @@ WeightedGraph simple_undirected(const Graph& graph) {
   const NodeId n = graph.num_nodes();
   g.strength.assign(n, 0);
   for (NodeId v = 0; v < n; ++v) {
-    const auto out = graph.out_neighbors(v);
-    const auto in = graph.in_neighbors(v);
-    std::size_t i = 0, j = 0;
-    while (i < out.size() || j < in.size()) {  // the sorted union of both rows
-      NodeId u;
-      if (j == in.size() || (i < out.size() && out[i] < in[j])) {
-        u = out[i++];
-      } else if (i == out.size() || in[j] < out[i]) {
-        u = in[j++];
-      } else {
-        u = out[i++];
-        ++j;
-      }
+    for_each_link(graph, v, [&](NodeId u) {
       g.neighbors.push_back(u);
       g.weights.push_back(1.0);
-    }
+    });
     g.offsets.push_back(g.neighbors.size());
     g.strength[v] = static_cast<double>(g.offsets[v + 1] - g.offsets[v]);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "cascade/community/cohesion.h"
+#include "cascade/graph/links.h"
 
 namespace cascade {
 namespace {
@@ -10,11 +11,7 @@ namespace {
 // Links of v (either direction, counted once) to nodes marked in `in`.
 std::uint32_t links_to(const Graph& graph, NodeId v, const std::vector<char>& in) {
   std::uint32_t count = 0;
-  const auto out = graph.out_neighbors(v);
-  for (const NodeId u : out) count += in[u] != 0;
-  for (const NodeId u : graph.in_neighbors(v)) {
-    if (in[u] && !std::binary_search(out.begin(), out.end(), u)) ++count;
-  }
+  for_each_link(graph, v, [&](NodeId u) { count += in[u] != 0; });
   return count;
 }
 
@@ -51,12 +48,7 @@ TightGroup tight_group(const Graph& graph, const CommunityPartition& partition, 
   auto add = [&](NodeId v) {
     chosen[v] = 1;
     group.members.push_back(v);
-    for (const NodeId u : graph.out_neighbors(v)) ++to_group[u];
-    for (const NodeId u : graph.in_neighbors(v)) {
-      if (!std::binary_search(graph.out_neighbors(v).begin(), graph.out_neighbors(v).end(), u)) {
-        ++to_group[u];
-      }
-    }
+    for_each_link(graph, v, [&](NodeId u) { ++to_group[u]; });
   };
   add(first);
   while (group.members.size() < k) {

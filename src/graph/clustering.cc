@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "cascade/graph/links.h"
 #include "cascade/parallel/parallel_for.h"
 #include "cascade/parallel/random_stream.h"
 
@@ -24,21 +25,8 @@ UndirectedAdjacency undirected_adjacency(const Graph& graph) {
   std::vector<ArcIndex> degree(n);
   parallel_for(0, n, [&](std::uint64_t node) {
     const auto v = static_cast<NodeId>(node);
-    const auto out = graph.out_neighbors(v);
-    const auto in = graph.in_neighbors(v);
     ArcIndex count = 0;
-    std::size_t i = 0, j = 0;
-    while (i < out.size() || j < in.size()) {  // both rows are sorted: count their union
-      if (j == in.size() || (i < out.size() && out[i] < in[j])) {
-        ++i;
-      } else if (i == out.size() || in[j] < out[i]) {
-        ++j;
-      } else {
-        ++i;
-        ++j;
-      }
-      ++count;
-    }
+    for_each_link(graph, v, [&](NodeId) { ++count; });
     degree[v] = count;
   }, 1024);
   adjacency.offsets.assign(n + 1, 0);
@@ -46,10 +34,8 @@ UndirectedAdjacency undirected_adjacency(const Graph& graph) {
   adjacency.neighbors.resize(adjacency.offsets[n]);
   parallel_for(0, n, [&](std::uint64_t node) {
     const auto v = static_cast<NodeId>(node);
-    const auto out = graph.out_neighbors(v);
-    const auto in = graph.in_neighbors(v);
-    std::set_union(out.begin(), out.end(), in.begin(), in.end(),
-                   adjacency.neighbors.begin() + static_cast<std::ptrdiff_t>(adjacency.offsets[v]));
+    ArcIndex next = adjacency.offsets[v];
+    for_each_link(graph, v, [&](NodeId u) { adjacency.neighbors[next++] = u; });
   }, 1024);
   return adjacency;
 }

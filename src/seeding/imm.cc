@@ -22,13 +22,7 @@ double since(Clock::time_point start) {
 
 SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOptions& options) {
   const double n = graph.num_nodes();
-  if (options.k < 1 || options.k > graph.num_nodes()) {
-    throw UsageError(fmt::format("-k: found {}; expected 1 to {} (the number of nodes)", options.k,
-                                 graph.num_nodes()));
-  }
-  if (!(options.epsilon > 0 && options.epsilon < 1)) {
-    throw UsageError(fmt::format("--eps: found {}; expected a value in (0, 1)", options.epsilon));
-  }
+  check_seed_parameters(graph, options.k, options.epsilon);
   const RRSampler sampler(graph, model);
   const double k = options.k;
   // Chen (2018): two phases, each failing with probability 1/n^l, together within 1/n^l.

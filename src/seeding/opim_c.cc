@@ -28,13 +28,7 @@ constexpr double kMaxRefineGrowth = 32.0;
 SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const OpimOptions& options) {
   const auto start = Clock::now();
   const double n = graph.num_nodes();
-  if (options.k < 1 || options.k > graph.num_nodes()) {
-    throw UsageError(fmt::format("-k: found {}; expected 1 to {} (the number of nodes)", options.k,
-                                 graph.num_nodes()));
-  }
-  if (!(options.epsilon > 0 && options.epsilon < 1)) {
-    throw UsageError(fmt::format("--eps: found {}; expected a value in (0, 1)", options.epsilon));
-  }
+  check_seed_parameters(graph, options.k, options.epsilon);
   const double delta = options.delta > 0 ? options.delta : 1.0 / n;
   if (!(delta > 0 && delta < 1)) {
     throw UsageError(fmt::format("--delta: found {}; expected a value in (0, 1)", delta));

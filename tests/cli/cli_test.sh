@@ -199,7 +199,7 @@ expect 0 '' -- "$cascade" compare "$work/planted.txt" --undirected -k 3 --runs 5
 expect 2 "^cascade: error: --strategies: found 'celebrities'" -- \
   "$cascade" compare "$work/planted.txt" -k 3 --strategies hubs,celebrities
 printf '1\n2\nnobody\n' >"$work/likers.txt"
-expect 1 "^cascade: error: $work/likers.txt:3: found 'nobody', which is not a node of" -- \
+expect 1 "^cascade: error: $work/likers.txt:3: found liker 'nobody', which is not a node of" -- \
   "$cascade" audit "$work/planted.txt" --undirected --account 0 --likers "$work/likers.txt"
 expect 1 "^cascade: error: --account: found 'ghost'" -- \
   "$cascade" audit "$work/planted.txt" --account ghost

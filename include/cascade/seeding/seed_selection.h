@@ -33,4 +33,7 @@ struct SeedSelection {
   std::vector<std::string> notes;   // how it stopped, and why
 };
 
+// Throws UsageError unless 1 <= k <= nodes and 0 < epsilon < 1: checked before any work.
+void check_seed_parameters(const Graph& graph, std::uint32_t k, double epsilon);
+
 }  // namespace cascade

@@ -1,0 +1,19 @@
+#include "cascade/seeding/seed_selection.h"
+
+#include <fmt/format.h>
+
+#include "cascade/error.h"
+
+namespace cascade {
+
+void check_seed_parameters(const Graph& graph, std::uint32_t k, double epsilon) {
+  if (k < 1 || k > graph.num_nodes()) {
+    throw UsageError(fmt::format("-k: found {}; expected 1 to {} (the number of nodes)", k,
+                                 graph.num_nodes()));
+  }
+  if (!(epsilon > 0 && epsilon < 1)) {
+    throw UsageError(fmt::format("--eps: found {}; expected a value in (0, 1)", epsilon));
+  }
+}
+
+}  // namespace cascade

@@ -74,7 +74,9 @@ void RRSampler::generate(RRCollection& collection, std::uint64_t first, std::uin
   std::vector<Marks> marks(static_cast<std::size_t>(num_threads()));
   parallel_for(0, blocks, [&](std::uint64_t b) {
     Marks& mark = marks[static_cast<std::size_t>(thread_index())];
-    Block& block = output[b];
+    // Filled locally and moved into place at the end: blocks lie side by side in `output`, and
+    // growing them there would have two threads writing the same cache lines.
+    Block block;
     const std::uint64_t end = std::min(count, (b + 1) * kBlock);
     for (std::uint64_t i = b * kBlock; i < end; ++i) {
       RandomStream random(seed, purpose, first + i);
@@ -135,6 +137,7 @@ void RRSampler::generate(RRCollection& collection, std::uint64_t first, std::uin
       }
       block.offsets.push_back(block.members.size());
     }
+    output[b] = std::move(block);
   }, 1);
   for (const Block& block : output) {
     collection.append(block.offsets, block.members);

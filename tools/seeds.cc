@@ -7,7 +7,6 @@
 #include <numeric>
 
 #include "cascade/error.h"
-#include "cascade/io/file.h"
 #include "cascade/parallel/parallel_for.h"
 #include "cascade/rrset/rr_sampler.h"
 #include "cascade/seeding/celf.h"

@@ -17,7 +17,6 @@ constexpr std::uint64_t kBlock = 1024;
 struct Block {
   std::vector<std::uint64_t> offsets{0};
   std::vector<NodeId> members;
-  std::uint64_t examined = 0;
 };
 
 struct Marks {
@@ -93,12 +92,10 @@ void RRSampler::generate(RRCollection& collection, std::uint64_t first, std::uin
           if (shared >= 0) {
             sample_subset(static_cast<std::uint32_t>(sources.size()), shared, log_complement_[v], random,
                           [&](std::uint32_t k) {
-                            ++block.examined;
                             if (mark.visit(sources[k])) block.members.push_back(sources[k]);
                           });
           } else {
             const auto probabilities = graph_.in_probabilities(v);
-            block.examined += sources.size();
             for (std::size_t k = 0; k < sources.size(); ++k) {
               if (random.uniform_float() < probabilities[k] && mark.visit(sources[k])) {
                 block.members.push_back(sources[k]);
@@ -117,13 +114,11 @@ void RRSampler::generate(RRCollection& collection, std::uint64_t first, std::uin
           std::size_t chosen = sources.size();
           if (shared > 0) {
             chosen = std::min<std::size_t>(static_cast<std::size_t>(u / shared), sources.size());
-            ++block.examined;
           } else {
             const auto probabilities = graph_.in_probabilities(v);
             double total = 0;
             for (std::size_t k = 0; k < sources.size(); ++k) {
-              ++block.examined;
-              total += probabilities[k];
+                total += probabilities[k];
               if (u < total) {
                 chosen = k;
                 break;
@@ -139,10 +134,7 @@ void RRSampler::generate(RRCollection& collection, std::uint64_t first, std::uin
     }
     output[b] = std::move(block);
   }, 1);
-  for (const Block& block : output) {
-    collection.append(block.offsets, block.members);
-    arcs_examined_ += block.examined;
-  }
+  for (const Block& block : output) collection.append(block.offsets, block.members);
 }
 
 }  // namespace cascade

@@ -34,15 +34,11 @@ class RRSampler {
   void generate(RRCollection& collection, std::uint64_t first, std::uint64_t count,
                 std::uint64_t seed, StreamPurpose purpose = StreamPurpose::kReverseReachable) const;
 
-  // In-arcs examined so far (a measure of work), over all generate calls.
-  std::uint64_t arcs_examined() const { return arcs_examined_; }
-
  private:
   const Graph& graph_;
   ModelKind kind_;
   std::vector<float> uniform_probability_;  // per node: the shared in-arc probability, or -1
   std::vector<double> log_complement_;      // per node: ln(1 - that probability)
-  mutable std::uint64_t arcs_examined_ = 0;
 };
 
 }  // namespace cascade

@@ -238,11 +238,8 @@ std::vector<std::uint32_t> refine(const WeightedGraph& g, const std::vector<std:
   return refined;
 }
 
-}  // namespace
-
-double modularity(const Graph& graph, const std::vector<std::uint32_t>& community,
-                  double resolution) {
-  const WeightedGraph g = simple_undirected(graph);
+double modularity_of(const WeightedGraph& g, const std::vector<std::uint32_t>& community,
+                     double resolution) {
   if (g.total == 0) return 0;
   const std::uint32_t count = *std::max_element(community.begin(), community.end()) + 1;
   std::vector<double> inside(count, 0), total(count, 0);
@@ -259,19 +256,28 @@ double modularity(const Graph& graph, const std::vector<std::uint32_t>& communit
   return q;
 }
 
+}  // namespace
+
+double modularity(const Graph& graph, const std::vector<std::uint32_t>& community,
+                  double resolution) {
+  return modularity_of(simple_undirected(graph), community, resolution);
+}
+
 namespace {
 
 // One run of Leiden's levels from a starting partition of the original nodes; returns the
 // partition of the original nodes it ends with.
-std::vector<std::uint32_t> run_levels(const Graph& graph, std::vector<std::uint32_t> community,
+std::vector<std::uint32_t> run_levels(const WeightedGraph& base, std::vector<std::uint32_t> community,
                                       const LeidenOptions& options, std::uint64_t stream,
                                       int& levels) {
-  const NodeId n = graph.num_nodes();
-  WeightedGraph g = simple_undirected(graph);
+  const std::uint32_t n = base.size();
   std::vector<std::uint32_t> membership(n);  // original node -> node of the current level
   std::iota(membership.begin(), membership.end(), 0u);
-  if (g.total == 0) return community;
+  if (base.total == 0) return community;
+  WeightedGraph aggregated;
+  const WeightedGraph* level_graph = &base;  // the base first, then each aggregate
   for (int level = 0; level < options.max_levels; ++level) {
+    const WeightedGraph& g = *level_graph;
     RandomStream random(options.seed, StreamPurpose::kCommunities, stream * 1000 + level);
     const bool moved = move_nodes_fast(g, community, options.resolution, random);
     const std::uint32_t communities = compact(community);
@@ -288,11 +294,12 @@ std::vector<std::uint32_t> run_levels(const Graph& graph, std::vector<std::uint3
     std::vector<std::uint32_t> start(groups);
     for (std::uint32_t v = 0; v < g.size(); ++v) start[refined[v]] = community[v];
     for (auto& m : membership) m = refined[m];
-    g = aggregate(g, refined, groups);
+    aggregated = aggregate(g, refined, groups);  // reads g whole before the assignment
+    level_graph = &aggregated;
     community = std::move(start);
   }
   std::vector<std::uint32_t> result(n);
-  for (NodeId v = 0; v < n; ++v) result[v] = community[membership[v]];
+  for (std::uint32_t v = 0; v < n; ++v) result[v] = community[membership[v]];
   return result;
 }
 
@@ -304,13 +311,14 @@ CommunityPartition leiden(const Graph& graph, const LeidenOptions& options) {
   const NodeId n = graph.num_nodes();
   // Iterated Leiden: each run starts from the last one's partition, while modularity rises by at
   // least 0.0001.
+  const WeightedGraph base = simple_undirected(graph);  // built once for every run
   std::vector<std::uint32_t> best(n);
   std::iota(best.begin(), best.end(), 0u);
-  double best_quality = modularity(graph, best, options.resolution);
+  double best_quality = modularity_of(base, best, options.resolution);
   for (int iteration = 0; iteration < options.max_iterations; ++iteration) {
     std::vector<std::uint32_t> next =
-        run_levels(graph, best, options, static_cast<std::uint64_t>(iteration), result.levels);
-    const double quality = modularity(graph, next, options.resolution);
+        run_levels(base, best, options, static_cast<std::uint64_t>(iteration), result.levels);
+    const double quality = modularity_of(base, next, options.resolution);
     if (quality <= best_quality) break;
     const bool small_gain = quality - best_quality < 1e-4;
     best = std::move(next);
@@ -330,7 +338,7 @@ CommunityPartition leiden(const Graph& graph, const LeidenOptions& options) {
   for (auto& c : final_community) c = rank[c];
   result.community = std::move(final_community);
   result.count = count;
-  result.modularity = modularity(graph, result.community, options.resolution);
+  result.modularity = best_quality;  // renumbering communities leaves it unchanged
   return result;
 }
 

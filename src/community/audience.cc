@@ -20,9 +20,8 @@ AudienceAudit audit_audience(const Graph& graph, NodeId account) {
   audit.connected_share =
       audit.pairs > 0 ? static_cast<double>(audit.connected_pairs) / static_cast<double>(audit.pairs) : 0;
   if (audit.size > 0) {
-    const std::vector<double> clustering = local_clustering_coefficients(graph);
     double sum = 0;
-    for (const NodeId v : audience) sum += clustering[v];
+    for (const double c : local_clustering_coefficients(graph, audience)) sum += c;
     audit.mean_clustering = sum / s;
   }
   // The whole graph's link density: distinct linked pairs over all pairs.

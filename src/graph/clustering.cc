@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "cascade/graph/links.h"
 #include "cascade/parallel/parallel_for.h"
@@ -100,18 +101,24 @@ ClusteringEstimate average_clustering(const Graph& graph, const ClusteringOption
 
 namespace cascade {
 
-std::vector<double> local_clustering_coefficients(const Graph& graph) {
+std::vector<double> local_clustering_coefficients(const Graph& graph, std::span<const NodeId> nodes) {
   const NodeId n = graph.num_nodes();
-  std::vector<double> values(n, 0.0);
-  if (n == 0) return values;
+  std::vector<double> values(nodes.size(), 0.0);
+  if (nodes.empty()) return values;
   const UndirectedAdjacency adjacency = undirected_adjacency(graph);
   std::vector<std::vector<char>> marks(static_cast<std::size_t>(num_threads()));
-  parallel_for(0, n, [&](std::uint64_t v) {
+  parallel_for(0, nodes.size(), [&](std::uint64_t i) {
     std::vector<char>& mark = marks[static_cast<std::size_t>(thread_index())];
     if (mark.empty()) mark.assign(n, 0);
-    values[v] = local_clustering(adjacency, static_cast<NodeId>(v), mark);
+    values[i] = local_clustering(adjacency, nodes[i], mark);
   }, 64);
   return values;
+}
+
+std::vector<double> local_clustering_coefficients(const Graph& graph) {
+  std::vector<NodeId> all(graph.num_nodes());
+  std::iota(all.begin(), all.end(), NodeId{0});
+  return local_clustering_coefficients(graph, all);
 }
 
 }  // namespace cascade

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "cascade/graph/graph.h"
@@ -32,5 +33,7 @@ ClusteringEstimate average_clustering(const Graph& graph, const ClusteringOption
 
 // Every node's local coefficient C(v), exactly: time O(sum of d(v)^2).
 std::vector<double> local_clustering_coefficients(const Graph& graph);
+// C(v) for the given nodes only, in their order: time O(n + m + their share of sum d^2).
+std::vector<double> local_clustering_coefficients(const Graph& graph, std::span<const NodeId> nodes);
 
 }  // namespace cascade

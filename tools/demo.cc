@@ -1,12 +1,13 @@
 // cascade demo: the whole job on a small real network bundled with Cascade (data/README.md).
 #include <fmt/format.h>
 
+#include <map>
+
 
 #include "cascade/community/cohesion.h"
 #include "cascade/community/leiden.h"
 #include "cascade/community/tight_group.h"
 #include "cascade/diffusion/simulator.h"
-#include "cascade/io/file.h"
 #include "cascade/seeding/heuristics.h"
 #include "cascade/seeding/opim_c.h"
 #include "graph_summary.h"
@@ -54,19 +55,12 @@ void register_demo(CLI::App& app) {
     leiden_options.seed = options->common.seed;
     const CommunityPartition partition = leiden(graph, leiden_options);
     std::vector<std::uint32_t> departments(graph.num_nodes(), 0);
-    {
-      const std::string text = read_file(options->data_dir + "/email-Eu-core-department-labels.txt.gz");
-      std::size_t position = 0;
-      while (position < text.size()) {
-        std::size_t end = text.find('\n', position);
-        if (end == std::string::npos) end = text.size();
-        const std::string line = text.substr(position, end - position);
-        position = end + 1;
-        const std::size_t tab = line.find_first_of("\t ");
-        if (tab == std::string::npos) continue;
-        const auto node = graph.labels().find(line.substr(0, tab));
-        if (node) departments[*node] = static_cast<std::uint32_t>(std::stoul(line.substr(tab + 1)));
-      }
+    std::map<std::string, std::uint32_t> department_ids;
+    for (const LabelValue& entry :
+         read_label_values(graph, options->data_dir + "/email-Eu-core-department-labels.txt.gz")) {
+      departments[entry.node] =
+          department_ids.try_emplace(entry.value, static_cast<std::uint32_t>(department_ids.size()))
+              .first->second;
     }
     const double nmi = normalized_mutual_information(partition.community, departments);
     const TightGroup group = tight_group(graph, partition, 10);

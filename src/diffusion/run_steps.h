@@ -17,7 +17,10 @@ void activate_seeds(std::span<const NodeId> seeds, RunWorkspace& workspace, RunO
                     std::vector<Activation>* trace, SentimentOf&& sentiment_of) {
   workspace.begin_run();
   workspace.frontier.clear();
-  outcome = RunOutcome{};
+  outcome.reached = 0;  // fields reset one by one: new_per_step keeps its storage across runs
+  outcome.negative = 0;
+  outcome.new_per_step.clear();
+  outcome.arcs_examined = 0;
   for (const NodeId seed : seeds) {
     if (workspace.active(seed)) continue;
     const Sentiment sentiment = sentiment_of(seed);

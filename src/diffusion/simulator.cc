@@ -50,6 +50,7 @@ struct Moments {
 struct ThreadTotals {
   explicit ThreadTotals(NodeId n, bool per_node) : workspace(n), reached_count(per_node ? n : 0) {}
   RunWorkspace workspace;
+  RunOutcome outcome;  // reused by every run of the thread
   Moments reach, positive, negative;
   std::vector<Moments> per_step;
   std::vector<std::uint32_t> reached_count;
@@ -90,8 +91,15 @@ void check_model(const Graph& graph, const DiffusionModel& model) {
 RunOutcome run_once(const Graph& graph, const DiffusionModel& model, std::span<const NodeId> seeds,
                     std::uint64_t seed, std::uint64_t run, RunWorkspace& workspace,
                     std::vector<Activation>* trace) {
-  const RunRandomness random(seed, run);
   RunOutcome outcome;
+  run_once(graph, model, seeds, seed, run, workspace, outcome, trace);
+  return outcome;
+}
+
+void run_once(const Graph& graph, const DiffusionModel& model, std::span<const NodeId> seeds,
+              std::uint64_t seed, std::uint64_t run, RunWorkspace& workspace, RunOutcome& outcome,
+              std::vector<Activation>* trace) {
+  const RunRandomness random(seed, run);
   switch (model.kind) {
     case ModelKind::kIndependentCascade:
       run_independent_cascade(graph, model, seeds, random, workspace, outcome, trace);
@@ -106,7 +114,6 @@ RunOutcome run_once(const Graph& graph, const DiffusionModel& model, std::span<c
       run_positive_negative(graph, model, seeds, random, workspace, outcome, trace);
       break;
   }
-  return outcome;
 }
 
 SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
@@ -127,7 +134,8 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
       auto& mine = totals[static_cast<std::size_t>(thread_index())];
       if (!mine) mine = std::make_unique<ThreadTotals>(n, options.node_probabilities);
       std::vector<Activation>* trace = options.trace_first_run && run == 0 ? &result.trace : nullptr;
-      const RunOutcome outcome = run_once(graph, model, seeds, options.seed, run, mine->workspace, trace);
+      RunOutcome& outcome = mine->outcome;
+      run_once(graph, model, seeds, options.seed, run, mine->workspace, outcome, trace);
       reach_of_run[run] = outcome.reached;
       mine->reach.add(outcome.reached);
       mine->positive.add(outcome.reached - outcome.negative);

@@ -19,14 +19,16 @@ class SpreadOracle {
  public:
   SpreadOracle(const Graph& graph, const DiffusionModel& model, std::uint64_t runs, std::uint64_t seed)
       : graph_(graph), model_(model), runs_(runs), seed_(seed),
-        workspaces_(static_cast<std::size_t>(num_threads())) {}
+        workspaces_(static_cast<std::size_t>(num_threads())),
+        outcomes_(workspaces_.size()) {}
 
   std::uint64_t total_reach(const std::vector<NodeId>& seeds) {
     std::vector<std::uint64_t> per_thread(workspaces_.size(), 0);
     parallel_for(0, runs_, [&](std::uint64_t r) {
       const auto t = static_cast<std::size_t>(thread_index());
       if (!workspaces_[t]) workspaces_[t] = std::make_unique<RunWorkspace>(graph_.num_nodes());
-      per_thread[t] += run_once(graph_, model_, seeds, seed_, r, *workspaces_[t]).reached;
+      run_once(graph_, model_, seeds, seed_, r, *workspaces_[t], outcomes_[t]);
+      per_thread[t] += outcomes_[t].reached;
     }, 8);
     ++evaluations_;
     return std::accumulate(per_thread.begin(), per_thread.end(), std::uint64_t{0});
@@ -38,6 +40,7 @@ class SpreadOracle {
   const DiffusionModel& model_;
   std::uint64_t runs_, seed_;
   std::vector<std::unique_ptr<RunWorkspace>> workspaces_;
+  std::vector<RunOutcome> outcomes_;  // per thread, reused by every run
   std::uint64_t evaluations_ = 0;
 };
 

@@ -60,6 +60,10 @@ void check_simulation(const Graph& graph, const DiffusionModel& model, std::span
 RunOutcome run_once(const Graph& graph, const DiffusionModel& model, std::span<const NodeId> seeds,
                     std::uint64_t seed, std::uint64_t run, RunWorkspace& workspace,
                     std::vector<Activation>* trace = nullptr);
+// The same into `outcome`, whose storage is reused from run to run (no allocation per run).
+void run_once(const Graph& graph, const DiffusionModel& model, std::span<const NodeId> seeds,
+              std::uint64_t seed, std::uint64_t run, RunWorkspace& workspace, RunOutcome& outcome,
+              std::vector<Activation>* trace = nullptr);
 
 SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
                           std::span<const NodeId> seeds, const SimulationOptions& options);

@@ -72,11 +72,14 @@ Graph build_graph(NodeLabels labels, ArcList arcs, const BuildOptions& options, 
   arcs = ArcList{};
 
   std::vector<ArcIndex> row_size(n, 0);
+  // One scratch row per thread, reused for every node it sorts.
+  std::vector<std::vector<std::pair<NodeId, float>>> scratch(static_cast<std::size_t>(num_threads()));
   parallel_for(0, n, [&](std::uint64_t u) {
     const ArcIndex begin = offsets[u];
     const ArcIndex end = offsets[u + 1];
     if (weighted) {
-      std::vector<std::pair<NodeId, float>> row(end - begin);
+      std::vector<std::pair<NodeId, float>>& row = scratch[static_cast<std::size_t>(thread_index())];
+      row.resize(end - begin);
       for (ArcIndex a = begin; a < end; ++a) row[a - begin] = {targets[a], weights[a]};
       std::stable_sort(row.begin(), row.end(),
                        [](const auto& x, const auto& y) { return x.first < y.first; });

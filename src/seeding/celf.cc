@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <numeric>
@@ -82,6 +83,17 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
       return graph.out_degree(a) > graph.out_degree(b);
     });
   }
+  {
+    std::vector<char> listed(graph.num_nodes(), 0);
+    for (const NodeId v : candidates) {
+      if (v >= graph.num_nodes() || listed[v]) {
+        throw UsageError(fmt::format("candidates: found node {} {}; expected distinct nodes below {}",
+                                     v, v >= graph.num_nodes() ? "out of range" : "twice",
+                                     graph.num_nodes()));
+      }
+      listed[v] = 1;
+    }
+  }
   if (candidates.size() < options.k) {
     throw UsageError(fmt::format("{} candidates for k = {}; expected at least k", candidates.size(),
                                  options.k));
@@ -155,6 +167,17 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()}};
   result.notes.push_back(fmt::format("{} spread evaluations of {} runs each over {} candidates",
                                      oracle.evaluations(), options.runs, candidates.size()));
+  // Gains are ties at 0 once the seeds reach every remaining candidate in every run: the queue
+  // then yields them in candidate order, by default the fill rule's (out-degree, then id).
+  const auto filled = static_cast<std::uint32_t>(
+      std::count(result.marginal_gain.begin(), result.marginal_gain.end(), 0.0));
+  if (filled > 0) {
+    result.notes.push_back(options.candidates.empty()
+                               ? filled_note(filled)
+                               : fmt::format("{} seed{} added nothing in any run (every remaining "
+                                             "marginal gain was 0): taken in candidate order",
+                                             filled, filled == 1 ? "" : "s"));
+  }
   return result;
 }
 

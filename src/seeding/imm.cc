@@ -34,6 +34,7 @@ SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOpti
   SeedSelection result;
   result.algorithm = "imm";
   result.failure_probability = std::pow(n, -options.ell);
+  const std::vector<NodeId> fill_order = out_degree_order(graph);
   auto t = Clock::now();
   RRCollection estimation;
   double lower_bound = 1.0;
@@ -45,7 +46,7 @@ SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOpti
       sampler.generate(estimation, estimation.size(), theta_i - estimation.size(), options.seed,
                        StreamPurpose::kReverseReachableCheck);
     }
-    const CoverageSelection greedy = greedy_max_coverage(estimation, graph.num_nodes(), options.k);
+    const CoverageSelection greedy = greedy_max_coverage(estimation, fill_order, options.k);
     const double spread = n * static_cast<double>(greedy.coverage) / static_cast<double>(estimation.size());
     if (spread >= (1.0 + epsilon_prime) * x) {
       lower_bound = spread / (1.0 + epsilon_prime);
@@ -65,7 +66,7 @@ SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOpti
   sampler.generate(selection, 0, theta, options.seed, StreamPurpose::kReverseReachable);
   const double sampling = since(t);
   t = Clock::now();
-  const CoverageSelection greedy = greedy_max_coverage(selection, graph.num_nodes(), options.k);
+  const CoverageSelection greedy = greedy_max_coverage(selection, fill_order, options.k);
   const double selecting = since(t);
   result.seeds = greedy.seeds;
   for (const auto c : greedy.marginal_coverage) {
@@ -77,6 +78,7 @@ SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOpti
   result.sample_bytes = std::max(estimation_bytes, selection.memory_bytes());
   result.phases = {{"estimating LB", estimating}, {"sampling", sampling}, {"selection", selecting}};
   result.notes.push_back(fmt::format("{} fresh RR sets for the selection (theta = lambda* / LB)", theta));
+  if (greedy.filled > 0) result.notes.push_back(filled_note(greedy.filled));
   return result;
 }
 

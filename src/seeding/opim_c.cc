@@ -46,6 +46,8 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
   result.algorithm = options.refine_min_marginal > 0 ? "opim-c+refine" : "opim-c";
   result.failure_probability = delta;
   RRCollection r1, r2;
+  const std::vector<NodeId> fill_order = out_degree_order(graph);
+  std::uint32_t filled = 0;
   double sampling = 0, selecting = 0;
   std::uint64_t theta = theta_zero;
   // Every round's lower and upper bounds hold together with probability 1 - delta (a union bound
@@ -66,7 +68,7 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
     }
     sampling += since(t);
     t = Clock::now();
-    const CoverageSelection greedy = greedy_max_coverage(r1, graph.num_nodes(), options.k);
+    const CoverageSelection greedy = greedy_max_coverage(r1, fill_order, options.k);
     const std::uint64_t check_coverage = coverage_of(r2, graph.num_nodes(), greedy.seeds);
     const double lower = sample_size::opim_lower_bound(static_cast<double>(check_coverage),
                                                        static_cast<double>(r2.size()), n, round_delta);
@@ -84,7 +86,7 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
       result.estimated_spread =
           n * static_cast<double>(greedy.coverage) / static_cast<double>(r1.size());
       best_lower = lower;
-
+      filled = greedy.filled;
     }
     const double ratio = best_upper > 0 ? best_lower / best_upper : 0;
     result.guarantee = std::max(0.0, ratio);
@@ -137,6 +139,7 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
       theta *= 2;
     }
   }
+  if (filled > 0) result.notes.push_back(filled_note(filled));
   result.rr_sets = r1.size() + r2.size();
   result.sample_bytes = r1.memory_bytes() + r2.memory_bytes();
   result.phases = {{"sampling", sampling}, {"selection", selecting}};

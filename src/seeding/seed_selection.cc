@@ -6,6 +6,13 @@
 
 namespace cascade {
 
+std::string filled_note(std::uint32_t filled) {
+  return fmt::format(
+      "{} seed{} filled by the rule (highest out-degree first, ties to the smaller id): the sample "
+      "was exhausted, every remaining marginal gain was 0",
+      filled, filled == 1 ? "" : "s");
+}
+
 void check_seed_parameters(const Graph& graph, std::uint32_t k, double epsilon) {
   if (k < 1 || k > graph.num_nodes()) {
     throw UsageError(fmt::format("-k: found {}; expected 1 to {} (the number of nodes)", k,

@@ -1,15 +1,24 @@
 #include "cascade/select/budgeted_greedy.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
 #include <numeric>
-#include <stdexcept>
+
+#include "cascade/error.h"
 
 namespace cascade {
 
 BudgetedSelection budgeted_max_coverage(const RRCollection& sets, const std::vector<double>& costs,
                                         double budget) {
   const auto n = static_cast<NodeId>(costs.size());
-  for (const double c : costs) {
-    if (!(c > 0)) throw std::invalid_argument("costs must be positive");
+  for (NodeId v = 0; v < n; ++v) {
+    if (!(costs[v] > 0) || std::isinf(costs[v])) {
+      throw UsageError(fmt::format("cost of node {}: found {}; expected a positive number", v, costs[v]));
+    }
+  }
+  if (!(budget >= 0)) {
+    throw UsageError(fmt::format("--budget: found {}; expected a number at least 0", budget));
   }
   std::vector<std::uint64_t> count(n, 0);
   for (std::uint64_t s = 0; s < sets.size(); ++s) {

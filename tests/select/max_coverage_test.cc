@@ -4,6 +4,7 @@
 
 #include <numbers>
 
+#include "cascade/error.h"
 #include "cascade/parallel/random_stream.h"
 #include "cascade/select/budgeted_greedy.h"
 
@@ -17,6 +18,12 @@ RRCollection collection(const std::vector<std::vector<NodeId>>& sets) {
     out.append(offsets, s);
   }
   return out;
+}
+
+std::vector<NodeId> id_order(NodeId n) {
+  std::vector<NodeId> order(n);
+  for (NodeId v = 0; v < n; ++v) order[v] = v;
+  return order;
 }
 
 // Slow reference: recount coverage of S + v for every v at every step.
@@ -42,7 +49,7 @@ std::vector<NodeId> slow_greedy(const RRCollection& sets, NodeId n, std::uint32_
 //   sets: {0,1} {0,2} {0,3} {1,2} {1,4} {4}   greedy: 0 (3 sets), then 1 or 4 (2 each: 1 wins)
 TEST(MaxCoverage, HandWorkedGreedy) {
   const RRCollection sets = collection({{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 4}, {4}});
-  const CoverageSelection result = greedy_max_coverage(sets, 5, 2);
+  const CoverageSelection result = greedy_max_coverage(sets, id_order(5), 2);
   EXPECT_EQ(result.seeds, (std::vector<NodeId>{0, 1}));
   EXPECT_EQ(result.marginal_coverage, (std::vector<std::uint64_t>{3, 2}));
   EXPECT_EQ(result.coverage, 5u);
@@ -65,7 +72,7 @@ TEST(MaxCoverage, MatchesSlowGreedyAndBoundsTheOptimum) {
       raw.push_back(set);
     }
     const RRCollection sets = collection(raw);
-    const CoverageSelection fast = greedy_max_coverage(sets, n, 3);
+    const CoverageSelection fast = greedy_max_coverage(sets, id_order(n), 3);
     EXPECT_EQ(fast.coverage, coverage_of(sets, n, fast.seeds));
     EXPECT_EQ(coverage_of(sets, n, fast.seeds), coverage_of(sets, n, slow_greedy(sets, n, 3)));
     std::uint64_t optimum = 0;
@@ -95,7 +102,7 @@ TEST(BudgetedGreedy, SafeguardBeatsCheapNodes) {
   EXPECT_FALSE(all.single_node_won);
   EXPECT_EQ(all.selection.coverage, 14u);
   EXPECT_DOUBLE_EQ(all.cost, 15);
-  EXPECT_THROW(budgeted_max_coverage(sets, {1, 0, 1, 1, 1}, 3), std::invalid_argument);
+  EXPECT_THROW(budgeted_max_coverage(sets, {1, 0, 1, 1, 1}, 3), UsageError);
 }
 
 }  // namespace

@@ -11,6 +11,9 @@
 // (1 - 1/e)-approximation for submodular models; with `runs` samples the estimates carry Monte
 // Carlo error. Time O(k x evaluations x runs x cost of a run), evaluations much below n per round
 // in practice; memory O(n) per thread. Deterministic for a seed, whatever the thread count.
+// Seeds are distinct. Where marginal gains tie (at 0 once the seeds reach every remaining
+// candidate in every run) the earlier candidate wins, so by default the seats are filled by
+// highest out-degree, ties to the smaller id, and `notes` says how many seeds added nothing.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +30,8 @@ struct CelfOptions {
   std::uint64_t runs = 1000;
   std::uint64_t seed = 1;
   // Nodes considered, in order of preference where marginal gains tie; empty: everyone, by
-  // decreasing out-degree. (On large graphs, the highest-degree few thousand.)
+  // decreasing out-degree, ties to the smaller id. (On large graphs, the highest-degree few
+  // thousand.) Distinct nodes of the graph: UsageError otherwise.
   std::vector<NodeId> candidates;
 };
 

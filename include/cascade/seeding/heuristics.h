@@ -9,7 +9,7 @@
 //                    many paths lead out of it), damping 0.85, iterated until the L1 change is
 //                    below 1e-10 or 200 rounds. O(rounds (n + m)).
 //   random_seeds     k distinct nodes uniformly at random, from the seed.
-// All deterministic; none depends on the thread count.
+// Each returns min(k, n) distinct nodes. All deterministic; none depends on the thread count.
 #pragma once
 
 #include <cstdint>

@@ -33,6 +33,11 @@ struct SeedSelection {
   std::vector<std::string> notes;   // how it stopped, and why
 };
 
+// The note every selector adds when the sample is exhausted before k seeds (every remaining
+// marginal gain is 0): the last `filled` seeds were taken by the fill rule, highest out-degree
+// first, ties to the smaller id, never a repeat, with marginal gain 0.
+std::string filled_note(std::uint32_t filled);
+
 // Throws UsageError unless 1 <= k <= nodes and 0 < epsilon < 1: checked before any work.
 void check_seed_parameters(const Graph& graph, std::uint32_t k, double epsilon);
 

@@ -2,15 +2,51 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "cascade/error.h"
 
 namespace cascade {
 
+namespace {
+
+// An upper bound on what any affordable set T (fee within `budget`, at most `max_seeds` people
+// when max_seeds > 0) adds to the coverage: the sum of T's marginal coverages, which is at most
+// the fractional knapsack of the marginals within the budget and at most the max_seeds largest.
+double marginal_bound(const std::vector<std::uint64_t>& count, const std::vector<double>& costs,
+                      double budget, std::uint32_t max_seeds, std::vector<NodeId>& scratch) {
+  scratch.clear();
+  for (NodeId v = 0; v < count.size(); ++v) {
+    if (count[v] > 0 && costs[v] <= budget) scratch.push_back(v);
+  }
+  std::sort(scratch.begin(), scratch.end(), [&](NodeId a, NodeId b) {
+    return static_cast<double>(count[a]) * costs[b] > static_cast<double>(count[b]) * costs[a];
+  });
+  double knapsack = 0, room = budget;
+  for (const NodeId v : scratch) {
+    if (costs[v] <= room) {
+      knapsack += static_cast<double>(count[v]);
+      room -= costs[v];
+    } else {
+      knapsack += static_cast<double>(count[v]) * room / costs[v];
+      break;
+    }
+  }
+  if (max_seeds == 0 || max_seeds >= scratch.size()) return knapsack;
+  std::nth_element(scratch.begin(), scratch.begin() + (max_seeds - 1), scratch.end(),
+                   [&](NodeId a, NodeId b) { return count[a] > count[b]; });
+  double largest = 0;
+  for (std::uint32_t i = 0; i < max_seeds; ++i) largest += static_cast<double>(count[scratch[i]]);
+  return std::min(knapsack, largest);
+}
+
+}  // namespace
+
 BudgetedSelection budgeted_max_coverage(const RRCollection& sets, const std::vector<double>& costs,
-                                        double budget) {
+                                        double budget, std::uint32_t max_seeds) {
   const auto n = static_cast<NodeId>(costs.size());
   for (NodeId v = 0; v < n; ++v) {
     if (!(costs[v] > 0) || std::isinf(costs[v])) {
@@ -40,8 +76,17 @@ BudgetedSelection budgeted_max_coverage(const RRCollection& sets, const std::vec
   }
   std::vector<char> covered(sets.size(), 0), chosen(n, 0);
   BudgetedSelection result;
+  std::vector<NodeId> scratch;
+  double upper = std::numeric_limits<double>::infinity();
+  auto bound_here = [&] {
+    upper = std::min(upper, static_cast<double>(result.selection.coverage) +
+                                marginal_bound(count, costs, budget, max_seeds, scratch));
+  };
   double spent = 0;
-  while (true) {
+  for (std::size_t picks = 0;; ++picks) {
+    // Every greedy step bounds the optimum; steps 0, 1, 2, 4, ... keep the cost at O(n log n log k).
+    if ((picks & (picks - 1)) == 0) bound_here();
+    if (max_seeds > 0 && picks == max_seeds) break;
     NodeId best = n;
     for (NodeId v = 0; v < n; ++v) {
       if (chosen[v] || count[v] == 0 || spent + costs[v] > budget) continue;
@@ -64,13 +109,17 @@ BudgetedSelection budgeted_max_coverage(const RRCollection& sets, const std::vec
       for (const NodeId v : sets.set(s)) --count[v];
     }
   }
+  bound_here();
+  result.selection.optimal_upper_bound = static_cast<std::uint64_t>(
+      std::min(std::floor(upper + 1e-9), static_cast<double>(sets.size())));
   result.cost = spent;
   std::uint64_t single_coverage = 0;
   if (single != n) {
     single_coverage = static_cast<std::uint64_t>(start[single + 1] - start[single]);
   }
   if (single != n && single_coverage > result.selection.coverage) {
-    result.selection = CoverageSelection{{single}, {single_coverage}, single_coverage, 0};
+    result.selection = CoverageSelection{
+        {single}, {single_coverage}, single_coverage, result.selection.optimal_upper_bound, 0};
     result.cost = costs[single];
     result.single_node_won = true;
   }

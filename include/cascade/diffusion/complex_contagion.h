@@ -5,7 +5,9 @@
 // probability q (1 - fade)^s, where q is the arc's probability with ",prob" and 1 otherwise.
 // This is why a tight group, whose members hear it from each other repeatedly, can spread what a
 // lone star influencer cannot.
-// One run: time O(arcs out of reached nodes), no allocation beyond the workspace.
+// One run: time O(arcs out of reached nodes), no allocation beyond the workspace. With a trace, an
+// adopter appears once for every contact whose exposure counted (all with the step of adoption),
+// since adoption needed all of them.
 #pragma once
 
 #include <span>

@@ -23,8 +23,13 @@ struct BudgetedSelection {
   bool single_node_won = false;  // the safeguard beat cost-effective greedy
 };
 
-// costs: one per node, positive; budget: at least 0. Throws UsageError otherwise.
+// costs: one per node, positive; budget: at least 0; max_seeds > 0 also caps the number of
+// seeds. Throws UsageError otherwise. selection.optimal_upper_bound bounds the coverage of every
+// affordable set (within the budget and max_seeds): the minimum over greedy steps i = 0, 1, 2, 4,
+// ... and the last of coverage(S_i) + the smaller of the fractional knapsack of the marginal
+// coverages given S_i within the budget and the sum of the max_seeds largest of them (each a
+// bound on what the best affordable set adds to S_i, coverage being submodular).
 BudgetedSelection budgeted_max_coverage(const RRCollection& sets, const std::vector<double>& costs,
-                                        double budget);
+                                        double budget, std::uint32_t max_seeds = 0);
 
 }  // namespace cascade

@@ -39,6 +39,57 @@ TEST(Builder, UndirectedStoresBothDirections) {
   EXPECT_EQ(g.in_degree(1), 2u);
 }
 
+//   a = b (listed "a b" and "b a"), b - c, c = d (listed "c d" twice and "d c"), e - e dropped
+TEST(Builder, UndirectedWarnsAboutLinksListedBothWays) {
+  BuildOptions undirected;
+  undirected.undirected = true;
+  undirected.duplicates = DuplicateMerge::kIndependentChances;
+  const Graph g =
+      graph_from_text("a b 0.5\nb a 0.5\nb c 0.2\nc d 0.1\nd c 0.1\nc d 0.1\ne e 0.3\n", undirected);
+  const NodeId a = *g.labels().find("a");
+  EXPECT_FLOAT_EQ(g.out_weights(a)[0], 0.75f);  // the behaviour stays, and is told
+  ASSERT_EQ(g.load_report().warnings.size(), 1u);
+  const std::string& warning = g.load_report().warnings[0];
+  EXPECT_EQ(warning.rfind("2 links were listed in both directions", 0), 0u) << warning;
+  EXPECT_NE(warning.find("0.75"), std::string::npos) << warning;
+
+  // Each link once: nothing to say. Directed: nothing is merged across directions.
+  EXPECT_TRUE(graph_from_text("a b\nb c\nc a\n", undirected).load_report().warnings.empty());
+  EXPECT_TRUE(graph_from_text("a b\nb a\n").load_report().warnings.empty());
+  const Graph unweighted = graph_from_text("a b\nb a\n", BuildOptions{.undirected = true});
+  ASSERT_EQ(unweighted.load_report().warnings.size(), 1u);
+  EXPECT_EQ(unweighted.load_report().warnings[0].rfind("1 link was listed in both directions", 0),
+            0u);
+  EXPECT_EQ(unweighted.num_arcs(), 2u);
+}
+
+// The warning's count against a set-of-pairs reference on random multigraphs.
+TEST(Builder, LinksListedBothWaysMatchReference) {
+  for (std::uint64_t seed = 0; seed < 20; ++seed) {
+    const Graph directed = testing::random_graph(30, 120, seed, seed % 2 == 0, false);
+    std::set<std::pair<NodeId, NodeId>> arcs;
+    ArcList list;
+    for (NodeId u = 0; u < directed.num_nodes(); ++u) {
+      for (const NodeId v : directed.out_neighbors(u)) {
+        arcs.insert({u, v});
+        list.sources.push_back(u);
+        list.targets.push_back(v);
+      }
+    }
+    std::uint64_t expected = 0;
+    for (const auto& [u, v] : arcs) expected += u < v && arcs.count({v, u}) ? 1 : 0;
+    LoadReport report;
+    const Graph g = build_graph(directed.labels(), list, BuildOptions{.undirected = true}, report);
+    const auto& warnings = g.load_report().warnings;
+    if (expected == 0) {
+      EXPECT_TRUE(warnings.empty());
+    } else {
+      ASSERT_EQ(warnings.size(), 1u);
+      EXPECT_EQ(warnings[0].substr(0, warnings[0].find(' ')), std::to_string(expected)) << seed;
+    }
+  }
+}
+
 // The CSR of random multigraphs against a set-of-pairs reference.
 TEST(Builder, MatchesSlowReferenceOnRandomMultigraphs) {
   for (std::uint64_t seed = 0; seed < 20; ++seed) {

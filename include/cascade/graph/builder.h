@@ -1,6 +1,6 @@
-// Turns a list of arcs between dense node ids into a Graph: drops self-loops, merges duplicate arcs,
-// and lays out both CSR directions with rows sorted by neighbour id.
-// Time O(n + m log d_max), memory O(n + m); the result does not depend on the thread count.
+// Turns a list of arcs between dense node ids into a Graph: drops self-loops, merges duplicate
+// arcs, and lays out both CSR directions with rows sorted by neighbour id. Time O(n + m log d_max),
+// memory O(n + m); the result does not depend on the thread count.
 #pragma once
 
 #include <cstdint>
@@ -23,11 +23,15 @@ enum class DuplicateMerge {
 };
 
 struct BuildOptions {
-  bool undirected = false;  // store each arc in both directions
+  // Store each arc in both directions. A file that already lists a link both ways ("a b 0.5" and
+  // "b a 0.5") then holds each direction twice, and the two are merged as duplicates (by
+  // `duplicates`: weight 1, or probability 0.75); the report gets a warning with the number of
+  // such links.
+  bool undirected = false;
   DuplicateMerge duplicates = DuplicateMerge::kSumWeights;
 };
 
-// `report` is completed with the self-loop and duplicate counts.
+// `report` is completed with the self-loop and duplicate counts and any warnings.
 Graph build_graph(NodeLabels labels, ArcList arcs, const BuildOptions& options, LoadReport report);
 
 }  // namespace cascade

@@ -19,7 +19,9 @@ using ArcIndex = std::uint64_t;
 // What happened while a graph was loaded; every command reports it.
 struct LoadReport {
   std::string source;               // the file it came from
-  std::string format;               // "edge list", "csv", "snapshot"
+  // As recognized from the content: "edge list", "csv", "tsv", "networkx edge list", "graphml",
+  // "gexf", "gml" or "snapshot".
+  std::string format;
   std::uint64_t bytes = 0;          // bytes of (decompressed) input
   std::uint64_t data_lines = 0;     // lines that held an arc
   std::uint64_t self_loops_dropped = 0;
@@ -28,6 +30,9 @@ struct LoadReport {
   std::uint64_t declared_nodes = 0;
   std::uint64_t declared_arcs = 0;
   double seconds = 0;
+  // Things the reader or builder did that the user should hear about (one sentence each, no
+  // trailing period), such as links listed both ways merged by an undirected load.
+  std::vector<std::string> warnings;
 };
 
 // Internal CSR arrays; built by build_graph (builder.h) and the snapshot reader.

@@ -41,7 +41,8 @@ struct Moments {
       const double variance = static_cast<double>(scaled) / (n * (n - 1));
       e.standard_error = std::sqrt(std::max(0.0, variance) / n);
     }
-    e.low = e.mean - 1.96 * e.standard_error;
+    // Every per-run quantity here is a count: the interval never reaches below 0.
+    e.low = std::max(0.0, e.mean - 1.96 * e.standard_error);
     e.high = e.mean + 1.96 * e.standard_error;
     return e;
   }
@@ -114,6 +115,26 @@ void run_once(const Graph& graph, const DiffusionModel& model, std::span<const N
       run_positive_negative(graph, model, seeds, random, workspace, outcome, trace);
       break;
   }
+}
+
+Estimate proportion_estimate(std::uint64_t successes, std::uint64_t trials, double scale) {
+  if (trials == 0 || successes > trials) {
+    throw UsageError(fmt::format("proportion_estimate: found {} successes in {} trials; expected "
+                                 "at least one trial and at most as many successes",
+                                 successes, trials));
+  }
+  constexpr double z = 1.96;
+  const double t = static_cast<double>(trials);
+  const double p = static_cast<double>(successes) / t;
+  const double denominator = 1 + z * z / t;
+  const double center = (p + z * z / (2 * t)) / denominator;
+  const double half = z * std::sqrt(p * (1 - p) / t + z * z / (4 * t * t)) / denominator;
+  Estimate e;
+  e.mean = scale * p;
+  e.standard_error = scale * std::sqrt(p * (1 - p) / t);
+  e.low = scale * std::max(0.0, center - half);   // rounding only: center >= half in exact terms
+  e.high = scale * std::min(1.0, center + half);
+  return e;
 }
 
 SimulationResult simulate(const Graph& graph, const DiffusionModel& model,

@@ -32,9 +32,7 @@ ValidatedSpread validate_spread(const Graph& graph, const DiffusionModel& model,
       sampler.generate(sets, done, next - done, seed, StreamPurpose::kValidation);
       covered += coverage_of(sets, graph.num_nodes(), seeds);
       done = next;
-      const double share = static_cast<double>(covered) / static_cast<double>(done);
-      result.spread.mean = n * share;
-      result.spread.standard_error = n * std::sqrt(share * (1 - share) / static_cast<double>(done));
+      result.spread = proportion_estimate(covered, done, n);
       if (relative_error <= 0 || done >= max_samples ||
           1.96 * result.spread.standard_error <= relative_error * result.spread.mean) {
         break;
@@ -42,8 +40,6 @@ ValidatedSpread validate_spread(const Graph& graph, const DiffusionModel& model,
       next = std::min(max_samples, 2 * done);
     }
     result.samples = done;
-    result.spread.low = result.spread.mean - 1.96 * result.spread.standard_error;
-    result.spread.high = result.spread.mean + 1.96 * result.spread.standard_error;
   } else {
     result.by_rr_sets = false;
     SimulationOptions options;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "cascade/error.h"
 #include "cascade/graph/probability.h"
 #include "cascade/parallel/parallel_for.h"
@@ -264,6 +266,50 @@ TEST(Simulator, BadModelsAndParametersAreRefusedBeforeAnyRun) {
   Graph bare = testing::graph_from_text("a b\n");
   EXPECT_THROW(check_simulation(bare, DiffusionModel::parse("ic"), Seeds{0}), UsageError);
   EXPECT_NO_THROW(check_simulation(bare, DiffusionModel::parse("threshold:1"), Seeds{0}));
+}
+
+}  // namespace
+}  // namespace cascade
+
+namespace cascade {
+namespace {
+
+//   a --0.05--> b --0.05--> c: c adopts at step 2 in 1 run of 400 on average. With 1,000 runs
+//   the mean of new adopters at step 2 is a few thousandths and 1.96 standard errors exceed it:
+//   mean - 1.96 se is negative, yet a count of adopters never is.
+TEST(Simulator, IntervalsOfCountsNeverGoBelowZero) {
+  const Graph g = weighted_graph("a b 0.05\nb c 0.05\n");
+  const SimulationResult result = run(g, "ic", ids(g, {"a"}), 1000, 1);
+  ASSERT_GE(result.new_per_step.size(), 3u);
+  const Estimate& step2 = result.new_per_step[2];
+  ASSERT_GT(step2.mean, 0);
+  ASSERT_LT(step2.mean - 1.96 * step2.standard_error, 0);  // the case the clip is for
+  EXPECT_EQ(step2.low, 0);
+  EXPECT_DOUBLE_EQ(step2.high, step2.mean + 1.96 * step2.standard_error);
+  for (const Estimate& e : result.new_per_step) EXPECT_GE(e.low, 0);
+  for (const Estimate& e : {result.reach, result.positive, result.negative}) EXPECT_GE(e.low, 0);
+}
+
+// Wilson score interval, worked by hand for 8 of 10 with z = 1.96:
+//   center = (0.8 + 3.8416 / 20) / 1.38416 = 0.716738, half = 1.96 / 1.38416 x
+//   sqrt(0.016 + 3.8416 / 400) = 0.226581: [0.490157, 0.943319].
+//   0 of 100: [0, 3.8416 / 103.8416] = [0, 0.036995], scaled by 50: [0, 1.849740].
+TEST(ProportionEstimate, WilsonScoreIntervalByHand) {
+  const Estimate e = proportion_estimate(8, 10);
+  EXPECT_DOUBLE_EQ(e.mean, 0.8);
+  EXPECT_NEAR(e.standard_error, std::sqrt(0.8 * 0.2 / 10), 1e-15);
+  EXPECT_NEAR(e.low, 0.490157, 1e-6);
+  EXPECT_NEAR(e.high, 0.943319, 1e-6);
+  const Estimate none = proportion_estimate(0, 100, 50);
+  EXPECT_EQ(none.mean, 0);
+  EXPECT_EQ(none.standard_error, 0);
+  EXPECT_EQ(none.low, 0);
+  EXPECT_NEAR(none.high, 50 * 3.8416 / 103.8416, 1e-12);
+  const Estimate all = proportion_estimate(100, 100, 50);
+  EXPECT_DOUBLE_EQ(all.high, 50);
+  EXPECT_NEAR(all.low, 50 * 100 / 103.8416, 1e-9);
+  EXPECT_THROW(proportion_estimate(0, 0), UsageError);
+  EXPECT_THROW(proportion_estimate(3, 2), UsageError);
 }
 
 }  // namespace

@@ -33,8 +33,20 @@ struct SimulationOptions {
 struct Estimate {
   double mean = 0;
   double standard_error = 0;
-  double low = 0, high = 0;  // 95% confidence interval, mean -/+ 1.96 standard errors
+  // 95% confidence interval. For a mean of counts (every Estimate of simulate()): mean -/+ 1.96
+  // standard errors, the low end clipped at 0 since a count is never negative. For a proportion
+  // (proportion_estimate): the Wilson score interval.
+  double low = 0, high = 0;
 };
+
+// A binomial proportion successes / trials, times `scale` (n x a share of RR sets is a spread):
+// mean scale p, standard error scale sqrt(p (1 - p) / trials), and the 95% Wilson score interval
+// (E. B. Wilson, JASA 1927) times scale: with z = 1.96,
+//   (p + z^2 / 2t -/+ z sqrt(p (1 - p) / t + z^2 / 4t^2)) / (1 + z^2 / t),
+// which always lies within [0, scale] and keeps a width at p = 0 or 1 (zero successes do not prove
+// a zero share), unlike mean -/+ 1.96 standard errors. Throws UsageError when trials is 0 or
+// successes exceed trials.
+Estimate proportion_estimate(std::uint64_t successes, std::uint64_t trials, double scale = 1.0);
 
 struct SimulationResult {
   std::uint64_t runs = 0;

@@ -1,11 +1,15 @@
 #include "cascade/seeding/individual_influence.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <numeric>
-#include <stdexcept>
 
+#include "cascade/error.h"
 #include "cascade/rrset/rr_sampler.h"
+#include "cascade/select/max_coverage.h"
 
 namespace cascade {
 namespace {
@@ -26,36 +30,124 @@ std::vector<double> average_ranks(std::span<const double> values) {
   return rank;
 }
 
-}  // namespace
-
-IndividualInfluence individual_influence(const Graph& graph, const DiffusionModel& model,
-                                         std::uint64_t rr_sets, std::uint64_t seed) {
+// For each node v, the RR sets (seed, purpose, 0 .. rr_sets - 1) that contain v and whose root,
+// their first member, is someone else.
+std::vector<std::uint64_t> count_reached_others(const Graph& graph, const DiffusionModel& model,
+                                                std::uint64_t rr_sets, std::uint64_t seed,
+                                                StreamPurpose purpose) {
+  if (rr_sets == 0) throw UsageError("--samples: found 0; expected at least 1 RR set");
   const RRSampler sampler(graph, model);
-  const NodeId n = graph.num_nodes();
-  std::vector<std::uint64_t> count(n, 0);
+  std::vector<std::uint64_t> count(graph.num_nodes(), 0);
   constexpr std::uint64_t kBatch = 1 << 18;
   for (std::uint64_t first = 0; first < rr_sets; first += kBatch) {
     RRCollection sets;
-    sampler.generate(sets, first, std::min(kBatch, rr_sets - first), seed);
+    sampler.generate(sets, first, std::min(kBatch, rr_sets - first), seed, purpose);
     for (std::uint64_t s = 0; s < sets.size(); ++s) {
-      for (const NodeId v : sets.set(s)) ++count[v];
+      const auto members = sets.set(s);
+      for (std::size_t i = 1; i < members.size(); ++i) ++count[members[i]];
     }
   }
+  return count;
+}
+
+// 1 + n x (the share of RR sets rooted elsewhere that contain v), with its Wilson interval.
+Estimate individual_reach(std::uint64_t reached_others, std::uint64_t rr_sets, NodeId n) {
+  Estimate e = proportion_estimate(reached_others, rr_sets, static_cast<double>(n));
+  e.mean += 1;
+  e.low += 1;
+  e.high += 1;
+  return e;
+}
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+IndividualInfluence individual_influence(const Graph& graph, const DiffusionModel& model,
+                                         std::uint64_t rr_sets, std::uint64_t seed,
+                                         StreamPurpose purpose) {
+  const std::vector<std::uint64_t> count =
+      count_reached_others(graph, model, rr_sets, seed, purpose);
+  const NodeId n = graph.num_nodes();
   IndividualInfluence result;
   result.rr_sets = rr_sets;
   result.reach.resize(n);
   result.standard_error.resize(n);
-  const double theta = static_cast<double>(rr_sets);
+  result.low.resize(n);
+  result.high.resize(n);
   for (NodeId v = 0; v < n; ++v) {
-    const double p = static_cast<double>(count[v]) / theta;
-    result.reach[v] = n * p;
-    result.standard_error[v] = n * std::sqrt(p * (1 - p) / theta);
+    const Estimate e = individual_reach(count[v], rr_sets, n);
+    result.reach[v] = e.mean;
+    result.standard_error[v] = e.standard_error;
+    result.low[v] = e.low;
+    result.high[v] = e.high;
   }
   return result;
 }
 
+std::uint64_t default_influence_rr_sets(NodeId num_nodes) {
+  return std::clamp<std::uint64_t>(20ull * num_nodes, 200'000, 5'000'000);
+}
+
+InfluenceRanking rank_influencers(const Graph& graph, const DiffusionModel& model,
+                                  const InfluenceOptions& options) {
+  if (options.top == 0) throw UsageError("--top: found 0; expected at least 1 person");
+  const NodeId n = graph.num_nodes();
+  const std::uint64_t rr_sets =
+      options.rr_sets > 0 ? options.rr_sets : default_influence_rr_sets(n);
+  InfluenceRanking result;
+  auto t = Clock::now();
+  result.everyone = individual_influence(graph, model, rr_sets, options.seed);
+  const std::vector<double>& reach = result.everyone.reach;
+  result.order.resize(n);
+  std::iota(result.order.begin(), result.order.end(), NodeId{0});
+  std::stable_sort(result.order.begin(), result.order.end(),
+                   [&](NodeId a, NodeId b) { return reach[a] > reach[b]; });
+  const std::vector<NodeId> by_degree = out_degree_order(graph);
+  result.degree_rank.resize(n);
+  for (NodeId i = 0; i < n; ++i) result.degree_rank[by_degree[i]] = i + 1;
+  std::vector<double> degrees(n);
+  for (NodeId v = 0; v < n; ++v) degrees[v] = graph.out_degree(v);
+  result.spearman_with_out_degree = n >= 2 ? spearman(reach, degrees) : 0.0;
+  // Summed in node order: the same total on any number of threads.
+  result.total_influence = std::accumulate(reach.begin(), reach.end(), 0.0);
+  result.phases.push_back({"ranking", since(t)});
+
+  // The top was chosen for its high estimates on the ranking sample: count again on sets that
+  // played no part in choosing it.
+  t = Clock::now();
+  const std::size_t top = std::min<std::size_t>(options.top, n);
+  const std::vector<std::uint64_t> check =
+      count_reached_others(graph, model, rr_sets, options.seed, StreamPurpose::kInfluenceCheck);
+  double top_total = 0;
+  for (std::size_t i = 0; i < top; ++i) {
+    const NodeId v = result.order[i];
+    Influencer person;
+    person.node = v;
+    person.reach = individual_reach(check[v], rr_sets, n);
+    person.ranking_reach = reach[v];
+    person.share = person.reach.mean / result.total_influence;
+    person.out_degree = graph.out_degree(v);
+    person.degree_rank = result.degree_rank[v];
+    result.top_also_top_by_degree += person.degree_rank <= top;
+    top_total += person.reach.mean;
+    result.top.push_back(person);
+  }
+  result.top_share = top_total / result.total_influence;
+  result.rr_sets = 2 * rr_sets;
+  result.phases.push_back({"re-estimating", since(t)});
+  return result;
+}
+
 double spearman(std::span<const double> a, std::span<const double> b) {
-  if (a.size() != b.size() || a.size() < 2) throw std::invalid_argument("spearman: sizes");
+  if (a.size() != b.size() || a.size() < 2) {
+    throw UsageError(fmt::format("spearman: found sequences of {} and {} values; expected two "
+                                 "equally long sequences of at least 2",
+                                 a.size(), b.size()));
+  }
   const std::vector<double> ra = average_ranks(a), rb = average_ranks(b);
   const double n = static_cast<double>(a.size());
   const double mean = (n + 1) / 2;

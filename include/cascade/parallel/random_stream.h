@@ -29,6 +29,7 @@ enum class StreamPurpose : std::uint64_t {
   kReverseReachableCheck = 8,  // the second, independent RR collection of OPIM-C
   kRandomSeeds = 9,         // the random-seeds baseline
   kCommunities = 10,        // community detection (one stream per Leiden level)
+  kInfluenceCheck = 11,     // RR sets that re-estimate the top of the influencer ranking
   kTest = 99,               // tests only
 };
 

@@ -1,11 +1,15 @@
 #include "cascade/community/leiden.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <stdexcept>
+#include <string>
+#include <string_view>
 #include <unordered_map>
 
+#include "cascade/error.h"
 #include "cascade/graph/links.h"
 #include "cascade/parallel/random_stream.h"
 
@@ -38,6 +42,44 @@ WeightedGraph simple_undirected(const Graph& graph) {
   }
   g.total = std::accumulate(g.strength.begin(), g.strength.end(), 0.0);
   return g;
+}
+
+// The same with node order[i] as node i, each node's links in increasing new number.
+WeightedGraph simple_undirected(const Graph& graph, const std::vector<NodeId>& order,
+                                const std::vector<NodeId>& position) {
+  WeightedGraph g;
+  const NodeId n = graph.num_nodes();
+  g.strength.assign(n, 0);
+  for (NodeId i = 0; i < n; ++i) {
+    const std::size_t first = g.neighbors.size();
+    for_each_link(graph, order[i], [&](NodeId u) { g.neighbors.push_back(position[u]); });
+    std::sort(g.neighbors.begin() + static_cast<std::ptrdiff_t>(first), g.neighbors.end());
+    g.offsets.push_back(g.neighbors.size());
+    g.strength[i] = static_cast<double>(g.neighbors.size() - first);
+  }
+  g.weights.assign(g.neighbors.size(), 1.0);
+  g.total = std::accumulate(g.strength.begin(), g.strength.end(), 0.0);
+  return g;
+}
+
+// A label spelt as a decimal integer: optional '-', digits, no leading zero (except "0"), not "-0".
+bool is_decimal(std::string_view text) {
+  const std::string_view digits = text.starts_with('-') ? text.substr(1) : text;
+  if (digits.empty() || (digits.size() > 1 && digits[0] == '0') ||
+      (digits == "0" && text.size() > 1)) {
+    return false;
+  }
+  return std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Numeric order of two decimal spellings of any length.
+bool decimal_less(std::string_view a, std::string_view b) {
+  const bool negative_a = a.starts_with('-'), negative_b = b.starts_with('-');
+  if (negative_a != negative_b) return negative_a;
+  const std::string_view x = negative_a ? a.substr(1) : a, y = negative_b ? b.substr(1) : b;
+  const bool magnitude_less = x.size() != y.size() ? x.size() < y.size() : x < y;
+  const bool magnitude_greater = x.size() != y.size() ? x.size() > y.size() : x > y;
+  return negative_a ? magnitude_greater : magnitude_less;
 }
 
 // Collapses each group of `group` (0..groups-1) into one node.
@@ -305,13 +347,39 @@ std::vector<std::uint32_t> run_levels(const WeightedGraph& base, std::vector<std
 
 }  // namespace
 
+std::vector<NodeId> label_order(const Graph& graph) {
+  const NodeId n = graph.num_nodes();
+  std::vector<NodeId> order(n);
+  std::iota(order.begin(), order.end(), NodeId{0});
+  if (graph.labels().is_integer()) return order;  // integer labels: ids already in numeric order
+  std::vector<std::string> text(n);
+  std::vector<char> decimal(n);
+  for (NodeId v = 0; v < n; ++v) {
+    text[v] = graph.label(v);
+    decimal[v] = is_decimal(text[v]);
+  }
+  std::sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
+    if (decimal[a] != decimal[b]) return decimal[a] > decimal[b];
+    return decimal[a] ? decimal_less(text[a], text[b]) : text[a] < text[b];
+  });
+  return order;
+}
+
 CommunityPartition leiden(const Graph& graph, const LeidenOptions& options) {
-  if (!(options.resolution > 0)) throw std::invalid_argument("resolution must be positive");
+  if (!(options.resolution > 0)) {
+    throw UsageError(fmt::format("--resolution: found {}; expected a positive number",
+                                 options.resolution));
+  }
   CommunityPartition result;
   const NodeId n = graph.num_nodes();
+  // Everything below works on positions in label order, never on internal ids, which depend on
+  // how the labels were typed.
+  const std::vector<NodeId> order = label_order(graph);
+  std::vector<NodeId> position(n);
+  for (NodeId i = 0; i < n; ++i) position[order[i]] = i;
   // Iterated Leiden: each run starts from the last one's partition, while modularity rises by at
   // least 0.0001.
-  const WeightedGraph base = simple_undirected(graph);  // built once for every run
+  const WeightedGraph base = simple_undirected(graph, order, position);  // built once for every run
   std::vector<std::uint32_t> best(n);
   std::iota(best.begin(), best.end(), 0u);
   double best_quality = modularity_of(base, best, options.resolution);
@@ -326,17 +394,18 @@ CommunityPartition leiden(const Graph& graph, const LeidenOptions& options) {
     if (small_gain) break;  // further runs would add less than 0.0001
   }
   std::vector<std::uint32_t> final_community = std::move(best);
-  // Number communities by decreasing size, ties by smallest member.
+  // Number communities by decreasing size, ties by the first member in label order (compact
+  // numbers them by first appearance in that order).
   const std::uint32_t count = compact(final_community);
-  std::vector<std::uint32_t> size(count, 0), order(count);
+  std::vector<std::uint32_t> size(count, 0), by_size(count);
   for (const auto c : final_community) ++size[c];
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(),
+  std::iota(by_size.begin(), by_size.end(), 0u);
+  std::stable_sort(by_size.begin(), by_size.end(),
                    [&](std::uint32_t a, std::uint32_t b) { return size[a] > size[b]; });
   std::vector<std::uint32_t> rank(count);
-  for (std::uint32_t i = 0; i < count; ++i) rank[order[i]] = i;
-  for (auto& c : final_community) c = rank[c];
-  result.community = std::move(final_community);
+  for (std::uint32_t i = 0; i < count; ++i) rank[by_size[i]] = i;
+  result.community.resize(n);
+  for (NodeId v = 0; v < n; ++v) result.community[v] = rank[final_community[position[v]]];
   result.count = count;
   result.modularity = best_quality;  // renumbering communities leaves it unchanged
   return result;
@@ -344,7 +413,11 @@ CommunityPartition leiden(const Graph& graph, const LeidenOptions& options) {
 
 double normalized_mutual_information(const std::vector<std::uint32_t>& a,
                                      const std::vector<std::uint32_t>& b) {
-  if (a.size() != b.size() || a.empty()) throw std::invalid_argument("nmi: sizes differ");
+  if (a.size() != b.size() || a.empty()) {
+    throw UsageError(fmt::format("normalized mutual information: found labelings of {} and {} "
+                                 "nodes; expected two equally long, non-empty labelings",
+                                 a.size(), b.size()));
+  }
   // Labels may be any values: renumber them by first appearance.
   auto renumber = [](const std::vector<std::uint32_t>& labels, std::vector<std::uint32_t>& out) {
     std::unordered_map<std::uint32_t, std::uint32_t> ids;

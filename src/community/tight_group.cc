@@ -36,13 +36,23 @@ TightGroup tight_group(const Graph& graph, const CommunityPartition& partition, 
   for (NodeId v = 0; v < n; ++v) {
     pool[v] = group.community < 0 || partition.community[v] == static_cast<std::uint32_t>(group.community);
   }
+  // Ties go to the earlier label in label_order, not to the smaller internal id, which depends on
+  // how the labels were typed (for integer labels the two agree).
+  std::vector<NodeId> rank(n);
+  {
+    const std::vector<NodeId> order = label_order(graph);
+    for (NodeId i = 0; i < n; ++i) rank[order[i]] = i;
+  }
   std::vector<std::uint32_t> inside(n, 0);
   for (NodeId v = 0; v < n; ++v) {
     if (pool[v]) inside[v] = links_to(graph, v, pool);
   }
   NodeId first = n;
   for (NodeId v = 0; v < n; ++v) {
-    if (pool[v] && (first == n || inside[v] > inside[first])) first = v;
+    if (pool[v] && (first == n || inside[v] > inside[first] ||
+                    (inside[v] == inside[first] && rank[v] < rank[first]))) {
+      first = v;
+    }
   }
   std::vector<std::uint32_t> to_group(n, 0);
   auto add = [&](NodeId v) {
@@ -56,7 +66,8 @@ TightGroup tight_group(const Graph& graph, const CommunityPartition& partition, 
     for (NodeId v = 0; v < n; ++v) {
       if (!pool[v] || chosen[v]) continue;
       if (best == n || to_group[v] > to_group[best] ||
-          (to_group[v] == to_group[best] && inside[v] > inside[best])) {
+          (to_group[v] == to_group[best] &&
+           (inside[v] > inside[best] || (inside[v] == inside[best] && rank[v] < rank[best])))) {
         best = v;
       }
     }

@@ -2,8 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 #include "cascade/community/cohesion.h"
+#include "cascade/community/tight_group.h"
+#include "cascade/error.h"
 #include "cascade/generate/generators.h"
+#include "cascade/graph/builder.h"
+#include "cascade/parallel/random_stream.h"
 #include "test_graphs.h"
 
 namespace cascade {
@@ -79,6 +86,70 @@ TEST(Leiden, CommunitiesAreConnectedAndTheSeedDecides) {
   }
 }
 
+// The same network with string labels: the names are the integer labels' decimal spellings, but
+// internal ids follow a shuffled order of first appearance instead of numeric order.
+Graph string_labelled_twin(const Graph& g, std::uint64_t seed) {
+  const NodeId n = g.num_nodes();
+  std::vector<NodeId> id(n);  // integer graph's node -> twin's node
+  for (NodeId v = 0; v < n; ++v) id[v] = v;
+  RandomStream random(seed, StreamPurpose::kTest, 3);
+  for (NodeId i = n; i > 1; --i) std::swap(id[i - 1], id[random.below(i)]);
+  std::vector<std::string> names(n);
+  for (NodeId v = 0; v < n; ++v) names[id[v]] = g.label(v);
+  ArcList arcs;
+  for (NodeId u = 0; u < n; ++u) {
+    for (const NodeId v : g.out_neighbors(u)) {
+      arcs.sources.push_back(id[u]);
+      arcs.targets.push_back(id[v]);
+    }
+  }
+  LoadReport report;
+  report.source = "twin";
+  return build_graph(NodeLabels::from_names(std::move(names)), std::move(arcs), {}, report);
+}
+
+std::map<std::string, std::uint32_t> by_label(const Graph& g, const std::vector<std::uint32_t>& c) {
+  std::map<std::string, std::uint32_t> out;
+  for (NodeId v = 0; v < g.num_nodes(); ++v) out[g.label(v)] = c[v];
+  return out;
+}
+
+// wiki-Vote gave 28 communities (Q 0.4267) with integer labels and 38 (Q 0.4176) written with
+// string labels: the ids, and so visit order and tie-breaks, followed the typing.
+TEST(Leiden, SamePartitionWhateverTheLabelTyping) {
+  for (const std::uint64_t seed : {1, 2, 3}) {
+    const Graph integer = barabasi_albert(400, 2, seed);
+    ASSERT_TRUE(integer.labels().is_integer());
+    const Graph names = string_labelled_twin(integer, seed);
+    ASSERT_FALSE(names.labels().is_integer());
+    LeidenOptions options;
+    options.seed = seed;
+    const CommunityPartition a = leiden(integer, options), b = leiden(names, options);
+    EXPECT_EQ(a.count, b.count) << seed;
+    EXPECT_EQ(a.modularity, b.modularity) << seed;
+    EXPECT_EQ(by_label(integer, a.community), by_label(names, b.community)) << seed;
+    // The tight group, grown with ties broken by label order, is the same people too.
+    std::vector<std::string> group_a, group_b;
+    for (const NodeId v : tight_group(integer, a, 8).members) group_a.push_back(integer.label(v));
+    for (const NodeId v : tight_group(names, b, 8).members) group_b.push_back(names.label(v));
+    EXPECT_EQ(group_a, group_b) << seed;
+  }
+  EXPECT_THROW(leiden(testing::graph_from_text(kTwoTriangles), LeidenOptions{0.0}), UsageError);
+}
+
+//   labels b, 10, 9, -3, a, 007 (first appearance): decimals first in numeric order (-3, 9, 10),
+//   then the rest in byte order ("007" is not a decimal spelling: leading zero).
+TEST(Leiden, LabelOrderReadsTheTextAlone) {
+  const Graph g = testing::graph_from_text("b 10\n9 -3\na 007\n");
+  ASSERT_FALSE(g.labels().is_integer());
+  std::vector<std::string> ordered;
+  for (const NodeId v : label_order(g)) ordered.push_back(g.label(v));
+  EXPECT_EQ(ordered, (std::vector<std::string>{"-3", "9", "10", "007", "a", "b"}));
+  const Graph integers = testing::graph_from_text("5 -2\n3 100\n");
+  ASSERT_TRUE(integers.labels().is_integer());
+  EXPECT_EQ(label_order(integers), (std::vector<NodeId>{0, 1, 2, 3}));
+}
+
 TEST(NormalizedMutualInformation, HandWorked) {
   EXPECT_NEAR(normalized_mutual_information({0, 0, 1, 1}, {5, 5, 7, 7}), 1.0, 1e-12);
   // Independent halves: a = (0,0,1,1), b = (0,1,0,1): I = 0.
@@ -87,6 +158,7 @@ TEST(NormalizedMutualInformation, HandWorked) {
   // I = H(a) + H(b) - H(a,b) with H(a,b) = H(1/2, 1/4, 1/4) = 1.039721: I = 0.215762,
   // NMI = 2 0.215762 / 1.255482 = 0.343711
   EXPECT_NEAR(normalized_mutual_information({0, 0, 0, 1}, {0, 0, 1, 1}), 0.3437110, 1e-6);
+  EXPECT_THROW(normalized_mutual_information({0, 1}, {0}), UsageError);
 }
 
 }  // namespace

@@ -12,9 +12,16 @@
 // aggregation of the refined partition, the unrefined one giving the aggregate's starting
 // communities, until local moving changes nothing; then the whole is rerun from that partition
 // while modularity rises by 0.0001 or more (leidenalg's n_iterations = -1 goes on to no gain). Communities are guaranteed connected.
-// Time O(m) per level in practice, a few levels; memory O(n + m). Sequential and deterministic:
-// the node order and refinement draws come from (seed, level), so the result depends on the seed
-// alone.
+// Time O(m) per level in practice, a few levels; memory O(n + m) (plus O(n log n) to order
+// string labels). Sequential and deterministic: the node order and refinement draws come from
+// (seed, level), so the result depends on the seed alone.
+//
+// The result does not depend on how the labels were typed: the same network written with integer
+// labels or with the same labels as strings gives the same partition (as label -> community) and
+// modularity. Leiden runs on the nodes renumbered in label_order (below), with each node's links in
+// that order, so visit order, tie-breaks and refinement draws never see the internal ids, which
+// follow numeric order for integer labels but first appearance for strings. Communities are
+// numbered by decreasing size, ties to the one whose first member in label_order comes first.
 #pragma once
 
 #include <cstdint>
@@ -40,14 +47,22 @@ struct CommunityPartition {
   int levels = 0;
 };
 
+// Throws UsageError unless resolution > 0.
 CommunityPartition leiden(const Graph& graph, const LeidenOptions& options = {});
+
+// Every node, ordered by its label's text alone: labels spelt as decimal integers (an optional
+// '-', no leading zeros) first, in numeric order, then the others in byte order. For integer
+// labels this is the id order itself; a graph whose labels are strings gets the order its
+// integer-labelled twin has. A label-independent rule for tie-breaks. O(n log n).
+std::vector<NodeId> label_order(const Graph& graph);
 
 // Modularity (with resolution) of any partition of `graph` taken as undirected and simple.
 double modularity(const Graph& graph, const std::vector<std::uint32_t>& community,
                   double resolution = 1.0);
 
 // Normalized mutual information 2 I(A;B) / (H(A) + H(B)) of two labelings of the same nodes
-// (Danon, Diaz-Guilera, Duch, Arenas 2005); 1 when both are a single cluster.
+// (Danon, Diaz-Guilera, Duch, Arenas 2005); 1 when both are a single cluster. Throws UsageError
+// unless both are equally long and not empty.
 double normalized_mutual_information(const std::vector<std::uint32_t>& a,
                                      const std::vector<std::uint32_t>& b);
 

@@ -54,8 +54,9 @@ char detect_delimiter(std::string_view record) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::string_view text, std::string source, char delimiter)
-    : text_(text), source_(std::move(source)), delimiter_(delimiter) {
+CsvReader::CsvReader(std::string_view text, std::string source, char delimiter,
+                     std::uint64_t first_line)
+    : text_(text), source_(std::move(source)), delimiter_(delimiter), line_(first_line) {
   if (delimiter_ == '"' || delimiter_ == '\n' || delimiter_ == '\r') {
     throw std::invalid_argument("CsvReader: the delimiter cannot be a quote or a line break");
   }

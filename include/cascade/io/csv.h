@@ -29,7 +29,9 @@ class CsvReader {
  public:
   // text: the whole file; a UTF-8 byte-order mark at the start is skipped. delimiter 0: detected
   // from the first data record (',' then ';' then '\t'). `source` names the file in errors.
-  CsvReader(std::string_view text, std::string source, char delimiter = 0);
+  // first_line: the line number of the text's first line, when `text` is the tail of a file.
+  CsvReader(std::string_view text, std::string source, char delimiter = 0,
+            std::uint64_t first_line = 1);
 
   // Next record; skips blank lines and lines whose first character (after spaces and tabs) is
   // '#'. Quoted fields may hold the delimiter, "" for a quote, and CR/LF line breaks. LF or CRLF

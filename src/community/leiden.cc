@@ -82,6 +82,37 @@ bool decimal_less(std::string_view a, std::string_view b) {
   return negative_a ? magnitude_greater : magnitude_less;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Natural order: the texts compared run by run, runs of digits by their value (any length),
+// other characters by byte; equal so far, the shorter first, then byte order (so "u009" before
+// "u9"). Labels that differ only in a number ("user-7", "user-12") keep that number's order.
+bool natural_less(std::string_view a, std::string_view b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
+      std::size_t end_a = i, end_b = j;
+      while (end_a < a.size() && is_digit(a[end_a])) ++end_a;
+      while (end_b < b.size() && is_digit(b[end_b])) ++end_b;
+      while (i + 1 < end_a && a[i] == '0') ++i;  // leading zeros do not change the value
+      while (j + 1 < end_b && b[j] == '0') ++j;
+      const std::string_view x = a.substr(i, end_a - i), y = b.substr(j, end_b - j);
+      if (x.size() != y.size()) return x.size() < y.size();
+      if (x != y) return x < y;
+      i = end_a;
+      j = end_b;
+    } else {
+      if (a[i] != b[j]) {
+        return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+      }
+      ++i;
+      ++j;
+    }
+  }
+  if ((i < a.size()) != (j < b.size())) return j < b.size();
+  return a < b;
+}
+
 // Collapses each group of `group` (0..groups-1) into one node.
 WeightedGraph aggregate(const WeightedGraph& g, const std::vector<std::uint32_t>& group,
                         std::uint32_t groups) {
@@ -360,7 +391,7 @@ std::vector<NodeId> label_order(const Graph& graph) {
   }
   std::sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
     if (decimal[a] != decimal[b]) return decimal[a] > decimal[b];
-    return decimal[a] ? decimal_less(text[a], text[b]) : text[a] < text[b];
+    return decimal[a] ? decimal_less(text[a], text[b]) : natural_less(text[a], text[b]);
   });
   return order;
 }

@@ -88,14 +88,14 @@ TEST(Leiden, CommunitiesAreConnectedAndTheSeedDecides) {
 
 // The same network with string labels: the names are the integer labels' decimal spellings, but
 // internal ids follow a shuffled order of first appearance instead of numeric order.
-Graph string_labelled_twin(const Graph& g, std::uint64_t seed) {
+Graph string_labelled_twin(const Graph& g, std::uint64_t seed, const std::string& prefix = "") {
   const NodeId n = g.num_nodes();
   std::vector<NodeId> id(n);  // integer graph's node -> twin's node
   for (NodeId v = 0; v < n; ++v) id[v] = v;
   RandomStream random(seed, StreamPurpose::kTest, 3);
   for (NodeId i = n; i > 1; --i) std::swap(id[i - 1], id[random.below(i)]);
   std::vector<std::string> names(n);
-  for (NodeId v = 0; v < n; ++v) names[id[v]] = g.label(v);
+  for (NodeId v = 0; v < n; ++v) names[id[v]] = prefix + g.label(v);
   ArcList arcs;
   for (NodeId u = 0; u < n; ++u) {
     for (const NodeId v : g.out_neighbors(u)) {
@@ -108,9 +108,10 @@ Graph string_labelled_twin(const Graph& g, std::uint64_t seed) {
   return build_graph(NodeLabels::from_names(std::move(names)), std::move(arcs), {}, report);
 }
 
-std::map<std::string, std::uint32_t> by_label(const Graph& g, const std::vector<std::uint32_t>& c) {
+std::map<std::string, std::uint32_t> by_label(const Graph& g, const std::vector<std::uint32_t>& c,
+                                              const std::string& prefix = "") {
   std::map<std::string, std::uint32_t> out;
-  for (NodeId v = 0; v < g.num_nodes(); ++v) out[g.label(v)] = c[v];
+  for (NodeId v = 0; v < g.num_nodes(); ++v) out[prefix + g.label(v)] = c[v];
   return out;
 }
 
@@ -133,18 +134,26 @@ TEST(Leiden, SamePartitionWhateverTheLabelTyping) {
     for (const NodeId v : tight_group(integer, a, 8).members) group_a.push_back(integer.label(v));
     for (const NodeId v : tight_group(names, b, 8).members) group_b.push_back(names.label(v));
     EXPECT_EQ(group_a, group_b) << seed;
+    // Names "user-<number>" keep the numbers' order: the same partition again.
+    const Graph users = string_labelled_twin(integer, seed + 10, "user-");
+    const CommunityPartition c = leiden(users, options);
+    EXPECT_EQ(a.modularity, c.modularity) << seed;
+    EXPECT_EQ(by_label(integer, a.community, "user-"), by_label(users, c.community)) << seed;
   }
   EXPECT_THROW(leiden(testing::graph_from_text(kTwoTriangles), LeidenOptions{0.0}), UsageError);
 }
 
-//   labels b, 10, 9, -3, a, 007 (first appearance): decimals first in numeric order (-3, 9, 10),
-//   then the rest in byte order ("007" is not a decimal spelling: leading zero).
+//   labels b, 10, 9, -3, a, 007, u10, u9, u009 (first appearance): decimals first in numeric
+//   order (-3, 9, 10), then the rest in natural order: "007" is not a decimal spelling (leading
+//   zero) and '0' sorts before 'a'; u9 before u10 by value; u009 and u9 tie by value, and byte
+//   order puts u009 first.
 TEST(Leiden, LabelOrderReadsTheTextAlone) {
-  const Graph g = testing::graph_from_text("b 10\n9 -3\na 007\n");
+  const Graph g = testing::graph_from_text("b 10\n9 -3\na 007\nu10 u9\nu009 b\n");
   ASSERT_FALSE(g.labels().is_integer());
   std::vector<std::string> ordered;
   for (const NodeId v : label_order(g)) ordered.push_back(g.label(v));
-  EXPECT_EQ(ordered, (std::vector<std::string>{"-3", "9", "10", "007", "a", "b"}));
+  EXPECT_EQ(ordered, (std::vector<std::string>{"-3", "9", "10", "007", "a", "b", "u009", "u9",
+                                               "u10"}));
   const Graph integers = testing::graph_from_text("5 -2\n3 100\n");
   ASSERT_TRUE(integers.labels().is_integer());
   EXPECT_EQ(label_order(integers), (std::vector<NodeId>{0, 1, 2, 3}));

@@ -12,16 +12,18 @@
 // aggregation of the refined partition, the unrefined one giving the aggregate's starting
 // communities, until local moving changes nothing; then the whole is rerun from that partition
 // while modularity rises by 0.0001 or more (leidenalg's n_iterations = -1 goes on to no gain). Communities are guaranteed connected.
-// Time O(m) per level in practice, a few levels; memory O(n + m) (plus O(n log n) to order
-// string labels). Sequential and deterministic: the node order and refinement draws come from
-// (seed, level), so the result depends on the seed alone.
+// Time O(m) per level in practice, a few levels, plus O(n log n) label comparisons to order
+// string labels; memory O(n + m). Sequential and deterministic: the node order and refinement
+// draws come from (seed, level), so the result depends on the seed alone.
 //
 // The result does not depend on how the labels were typed: the same network written with integer
 // labels or with the same labels as strings gives the same partition (as label -> community) and
-// modularity. Leiden runs on the nodes renumbered in label_order (below), with each node's links in
-// that order, so visit order, tie-breaks and refinement draws never see the internal ids, which
-// follow numeric order for integer labels but first appearance for strings. Communities are
-// numbered by decreasing size, ties to the one whose first member in label_order comes first.
+// modularity, and so does the network with labels "u1", "u2", ... in place of 1, 2, ... (the
+// numbers keep their order). Leiden runs on the nodes renumbered in label_order (below), each
+// node's links in that order, so visit order, tie-breaks and refinement draws never see the
+// internal ids, which follow numeric order for integer labels but first appearance for strings.
+// Communities are numbered by decreasing size, ties to the one whose first member in label_order
+// comes first.
 #pragma once
 
 #include <cstdint>
@@ -51,9 +53,11 @@ struct CommunityPartition {
 CommunityPartition leiden(const Graph& graph, const LeidenOptions& options = {});
 
 // Every node, ordered by its label's text alone: labels spelt as decimal integers (an optional
-// '-', no leading zeros) first, in numeric order, then the others in byte order. For integer
-// labels this is the id order itself; a graph whose labels are strings gets the order its
-// integer-labelled twin has. A label-independent rule for tie-breaks. O(n log n).
+// '-', no leading zeros) first, in numeric order, then the others in natural order (runs of
+// digits compared by value, other characters by byte, then byte order: "u9" before "u10").
+// For integer labels this is the id order itself, and a graph whose labels are the same
+// numbers as strings, or the numbers with a common prefix or suffix ("user-12"), gets the same
+// order. A label-independent rule for tie-breaks. O(n log n) comparisons of labels.
 std::vector<NodeId> label_order(const Graph& graph);
 
 // Modularity (with resolution) of any partition of `graph` taken as undirected and simple.

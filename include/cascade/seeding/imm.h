@@ -9,7 +9,9 @@
 // n F(S) >= (1 + eps') x, LB = n F(S) / (1 + eps'). Selection: lambda* / LB fresh RR sets, greedy.
 // Guarantee: a (1 - 1/e - eps)-approximation with probability at least 1 - 1/n^l.
 // Time O((k + l)(n + m) log n / eps^2) expected; memory O(RR members).
-// The result does not depend on the thread count.
+// The result does not depend on the thread count. Seeds are distinct; once every RR set is
+// covered the remaining seats are filled by highest out-degree, ties to the smaller id, with
+// marginal gain 0, and `notes` says how many (greedy_max_coverage in max_coverage.h).
 #pragma once
 
 #include <cstdint>

@@ -8,7 +8,9 @@
 // Guarantee: a (1 - 1/e - eps)-approximation with probability at least 1 - delta. With a time
 // limit it returns the best seeds so far with the ratio proven at that moment.
 // Time O((k + log(1/delta)) n log n / eps^2 x cost of an RR set) expected; memory O(RR members).
-// The result does not depend on the thread count.
+// The result does not depend on the thread count. Seeds are distinct; once every RR set is
+// covered the remaining seats are filled by highest out-degree, ties to the smaller id, with
+// marginal gain 0, and `notes` says how many (greedy_max_coverage in max_coverage.h).
 #pragma once
 
 #include <cstdint>

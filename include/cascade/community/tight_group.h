@@ -1,7 +1,8 @@
 // A tight group of k people: the contrast to scattered hubs in a seeding comparison. From the
 // Leiden community with the most links inside (of those with at least k members), grow a group
 // greedily: start from the member with most links inside the community, then add the member with
-// most links into the group so far (ties to more links inside the community, then the smaller id).
+// most links into the group so far (ties to more links inside the community, then the earlier
+// label in label_order, leiden.h: the smaller id for integer labels).
 // The result is as close to a clique as the community allows. The community is the densest heart
 // of the network rather than the most insular one (the largest share of links inside): an insular
 // group's word cannot leave it by construction, which would make the comparison meaningless. If

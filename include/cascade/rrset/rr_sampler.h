@@ -8,6 +8,8 @@
 // threshold (each node keeps at most one in-arc, arc (u, v) with probability p(u, v): a reverse
 // random walk) -- the two triggering models of Kempe, Kleinberg, Tardos 2003.
 //
+// Each set's first member is its root (individual_influence.cc relies on it).
+//
 // RR set i draws only from the stream (seed, purpose, i): sets are generated in parallel in blocks
 // and concatenated in index order, so the collection does not depend on the thread count.
 // Time O(sum of RR set in-arcs examined); memory O(n) per thread for visit marks, never cleared in

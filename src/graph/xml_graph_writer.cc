@@ -1,0 +1,161 @@
+#include "cascade/graph/xml_graph_writer.h"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <iterator>
+#include <string_view>
+#include <vector>
+
+#include "cascade/error.h"
+
+namespace cascade {
+namespace {
+
+// The length of the UTF-8 character at text[i] if XML 1.0 allows it (tab, LF, CR, U+0020 and up,
+// no surrogates, no U+FFFE/U+FFFF), else 0.
+std::size_t xml_character_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char first = byte(i);
+  if (first < 0x80) return first >= 0x20 || first == '\t' || first == '\n' || first == '\r';
+  std::size_t length = 0;
+  std::uint32_t code = 0;
+  if (first >= 0xC2 && first <= 0xDF) {
+    length = 2;
+    code = first & 0x1Fu;
+  } else if (first >= 0xE0 && first <= 0xEF) {
+    length = 3;
+    code = first & 0x0Fu;
+  } else if (first >= 0xF0 && first <= 0xF4) {
+    length = 4;
+    code = first & 0x07u;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    const unsigned char next = byte(i + k);
+    if ((next & 0xC0u) != 0x80u) return 0;
+    code = (code << 6) | (next & 0x3Fu);
+  }
+  const bool overlong = (length == 3 && code < 0x800) || (length == 4 && code < 0x10000);
+  const bool surrogate = code >= 0xD800 && code <= 0xDFFF;
+  if (overlong || surrogate || code > 0x10FFFF || code == 0xFFFE || code == 0xFFFF) return 0;
+  return length;
+}
+
+// `label` escaped for an XML attribute value or element text.
+std::string xml_escaped(std::string_view label, const std::string& source) {
+  std::string out;
+  out.reserve(label.size());
+  for (std::size_t i = 0; i < label.size();) {
+    const std::size_t length = xml_character_length(label, i);
+    if (length == 0) {
+      throw InputError(source, 0,
+                       fmt::format("found label '{}' with byte 0x{:02x} at offset {}, which XML "
+                                   "cannot hold; expected UTF-8 text without control characters "
+                                   "(write .txt or .csv instead)",
+                                   label, static_cast<unsigned char>(label[i]), i));
+    }
+    switch (label[i]) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      // Character references: a literal tab or line break in an attribute reads back as a space.
+      case '\t': out += "&#9;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\r': out += "&#13;"; break;
+      default: out.append(label.substr(i, length));
+    }
+    i += length;
+  }
+  return out;
+}
+
+std::vector<std::string> escaped_labels(const Graph& graph, const std::string& source) {
+  std::vector<std::string> labels(graph.num_nodes());
+  for (NodeId v = 0; v < graph.num_nodes(); ++v) labels[v] = xml_escaped(graph.label(v), source);
+  return labels;
+}
+
+// Calls visit(u, v, weight index) for every arc, or for every link once (u < v) when the graph is
+// undirected.
+template <typename Visit>
+void for_each_written_arc(const Graph& graph, Visit&& visit) {
+  const bool undirected = !graph.directed();
+  for (NodeId u = 0; u < graph.num_nodes(); ++u) {
+    const auto targets = graph.out_neighbors(u);
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      if (undirected && targets[i] < u) continue;
+      visit(u, targets[i], i);
+    }
+  }
+}
+
+}  // namespace
+
+std::string graphml_document(const Graph& graph, const std::string& source) {
+  const std::vector<std::string> labels = escaped_labels(graph, source);
+  fmt::memory_buffer text;
+  auto out = std::back_inserter(text);
+  fmt::format_to(out,
+                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+                 "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                 "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+                 "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+                 "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n");
+  if (graph.weighted()) {
+    fmt::format_to(out, "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" "
+                        "attr.type=\"double\"/>\n");
+  }
+  fmt::format_to(out, "  <graph id=\"G\" edgedefault=\"{}\">\n",
+                 graph.directed() ? "directed" : "undirected");
+  for (NodeId v = 0; v < graph.num_nodes(); ++v) {
+    fmt::format_to(out, "    <node id=\"{0}\"><data key=\"label\">{0}</data></node>\n", labels[v]);
+  }
+  for_each_written_arc(graph, [&](NodeId u, NodeId v, std::size_t i) {
+    fmt::format_to(out, "    <edge source=\"{}\" target=\"{}\"", labels[u], labels[v]);
+    if (graph.weighted()) {
+      fmt::format_to(out, "><data key=\"weight\">{}</data></edge>\n", graph.out_weights(u)[i]);
+    } else {
+      fmt::format_to(out, "/>\n");
+    }
+  });
+  fmt::format_to(out, "  </graph>\n</graphml>\n");
+  return fmt::to_string(text);
+}
+
+std::string gexf_document(const Graph& graph, const std::string& source) {
+  const std::vector<std::string> labels = escaped_labels(graph, source);
+  fmt::memory_buffer text;
+  auto out = std::back_inserter(text);
+  fmt::format_to(out,
+                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<gexf xmlns=\"http://gexf.net/1.3\" "
+                 "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                 "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
+                 "version=\"1.3\">\n"
+                 "  <meta>\n    <creator>Cascade</creator>\n  </meta>\n"
+                 "  <graph defaultedgetype=\"{}\" mode=\"static\">\n"
+                 "    <nodes count=\"{}\">\n",
+                 graph.directed() ? "directed" : "undirected", graph.num_nodes());
+  for (NodeId v = 0; v < graph.num_nodes(); ++v) {
+    fmt::format_to(out, "      <node id=\"{0}\" label=\"{0}\"/>\n", labels[v]);
+  }
+  const std::uint64_t edges = graph.directed() ? graph.num_arcs() : graph.num_arcs() / 2;
+  fmt::format_to(out, "    </nodes>\n    <edges count=\"{}\">\n", edges);
+  std::uint64_t id = 0;
+  for_each_written_arc(graph, [&](NodeId u, NodeId v, std::size_t i) {
+    fmt::format_to(out, "      <edge id=\"{}\" source=\"{}\" target=\"{}\"", id++, labels[u],
+                   labels[v]);
+    if (graph.weighted()) fmt::format_to(out, " weight=\"{}\"", graph.out_weights(u)[i]);
+    fmt::format_to(out, "/>\n");
+  });
+  fmt::format_to(out, "    </edges>\n  </graph>\n</gexf>\n");
+  return fmt::to_string(text);
+}
+
+}  // namespace cascade

@@ -11,6 +11,7 @@
 #include "cascade/diffusion/linear_threshold.h"
 #include "cascade/diffusion/positive_negative.h"
 #include "cascade/error.h"
+#include "cascade/interrupt.h"
 #include "cascade/parallel/parallel_for.h"
 
 namespace cascade {
@@ -150,6 +151,7 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
   std::vector<std::uint32_t> reach_of_run;
 
   auto run_batch = [&](std::uint64_t begin, std::uint64_t end) {
+    check_interrupt();
     reach_of_run.resize(end);
     parallel_for(begin, end, [&](std::uint64_t run) {
       auto& mine = totals[static_cast<std::size_t>(thread_index())];
@@ -197,7 +199,12 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
     }
     result.runs = done;
   } else {
-    run_batch(0, options.runs);
+    // In batches only so that a long simulation can be interrupted between them: every total is
+    // an integer sum over runs, the same however the runs are split.
+    constexpr std::uint64_t kInterruptBatch = 1 << 14;
+    for (std::uint64_t begin = 0; begin < options.runs; begin += kInterruptBatch) {
+      run_batch(begin, std::min(options.runs, begin + kInterruptBatch));
+    }
     result.runs = options.runs;
   }
 

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "cascade/error.h"
+#include "cascade/interrupt.h"
 #include "cascade/rrset/rr_sampler.h"
 #include "cascade/seeding/opim_c.h"
 #include "cascade/seeding/sample_size.h"
@@ -87,6 +88,7 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
   double best_upper = std::numeric_limits<double>::infinity();
   std::uint64_t theta = theta_zero;
   for (int round = 1;; ++round) {
+    check_interrupt();
     auto t = Clock::now();
     sampler.generate(r1, r1.size(), theta - r1.size(), options.seed, StreamPurpose::kReverseReachable);
     sampler.generate(r2, r2.size(), theta - r2.size(), options.seed,

@@ -10,6 +10,7 @@
 
 #include "cascade/diffusion/simulator.h"
 #include "cascade/error.h"
+#include "cascade/interrupt.h"
 #include "cascade/parallel/parallel_for.h"
 
 namespace cascade {
@@ -24,6 +25,7 @@ class SpreadOracle {
         outcomes_(workspaces_.size()) {}
 
   std::uint64_t total_reach(const std::vector<NodeId>& seeds) {
+    check_interrupt();
     std::vector<std::uint64_t> per_thread(workspaces_.size(), 0);
     parallel_for(0, runs_, [&](std::uint64_t r) {
       const auto t = static_cast<std::size_t>(thread_index());

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cascade/error.h"
+#include "cascade/interrupt.h"
 #include "cascade/rrset/rr_sampler.h"
 #include "cascade/seeding/sample_size.h"
 #include "cascade/select/max_coverage.h"
@@ -40,6 +41,7 @@ SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOpti
   double lower_bound = 1.0;
   const int levels = std::max(1, static_cast<int>(std::log2(n)) - 1);
   for (int i = 1; i <= levels; ++i) {
+    check_interrupt();
     const double x = n / std::pow(2.0, i);
     const auto theta_i = static_cast<std::uint64_t>(std::ceil(lambda_prime / x));
     if (theta_i > estimation.size()) {
@@ -60,6 +62,7 @@ SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOpti
   const std::uint64_t estimation_sets = estimation.size();
   estimation = RRCollection{};
 
+  check_interrupt();
   t = Clock::now();
   const auto theta = static_cast<std::uint64_t>(std::ceil(lambda_star / lower_bound));
   RRCollection selection;

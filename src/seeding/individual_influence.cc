@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "cascade/error.h"
+#include "cascade/interrupt.h"
 #include "cascade/rrset/rr_sampler.h"
 #include "cascade/select/max_coverage.h"
 
@@ -40,6 +41,7 @@ std::vector<std::uint64_t> count_reached_others(const Graph& graph, const Diffus
   std::vector<std::uint64_t> count(graph.num_nodes(), 0);
   constexpr std::uint64_t kBatch = 1 << 18;
   for (std::uint64_t first = 0; first < rr_sets; first += kBatch) {
+    check_interrupt();
     RRCollection sets;
     sampler.generate(sets, first, std::min(kBatch, rr_sets - first), seed, purpose);
     for (std::uint64_t s = 0; s < sets.size(); ++s) {

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "cascade/error.h"
+#include "cascade/interrupt.h"
 #include "cascade/rrset/rr_sampler.h"
 #include "cascade/seeding/sample_size.h"
 #include "cascade/select/max_coverage.h"
@@ -60,6 +61,7 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
   bool guaranteed = false;
   bool refining = false;
   for (int round = 1;; ++round) {
+    check_interrupt();
     auto t = Clock::now();
     sampler.generate(r1, r1.size(), theta - r1.size(), options.seed, StreamPurpose::kReverseReachable);
     if (!refining) {

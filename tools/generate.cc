@@ -1,11 +1,15 @@
 // cascade generate MODEL OUT: synthetic networks (Erdos-Renyi, Barabasi-Albert, Watts-Strogatz,
-// planted partition, R-MAT), deterministic for a seed, in any format cascade reads.
+// planted partition, R-MAT), deterministic for a seed, in the format OUT's extension names
+// (edge_list_writer.h), which reads back as the same graph without options.
 #include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
 
 #include "cascade/error.h"
 #include "cascade/generate/generators.h"
 #include "cascade/graph/edge_list_writer.h"
-#include "cascade/graph/snapshot.h"
+#include "cascade/io/file.h"
 #include "options.h"
 
 namespace cascade::cli {
@@ -26,6 +30,7 @@ void register_generate(CLI::App& app) {
     std::uint32_t edge_factor = 16;
     std::uint64_t seed = kDefaultSeed;
     std::string communities;
+    bool json = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
@@ -36,7 +41,8 @@ void register_generate(CLI::App& app) {
       ->check(CLI::IsMember({"erdos-renyi", "barabasi-albert", "watts-strogatz", "planted-partition",
                              "rmat"}));
   command->add_option("OUT", options->output,
-                      "Output: .cgraph snapshot, .csv, or edge list (.txt); .gz compresses")
+                      "Output: .cgraph snapshot, .txt/.tsv/.edges edge list, .csv, .graphml, "
+                      ".gexf (the text formats may add .gz), or - for standard output")
       ->required();
   command->add_option("--nodes", options->nodes, "Nodes (all but rmat)")->capture_default_str();
   command->add_option("--arcs", options->arcs, "erdos-renyi: arcs")->capture_default_str();
@@ -56,15 +62,20 @@ void register_generate(CLI::App& app) {
   command->add_option("--scale", options->scale, "rmat: 2^scale nodes")->capture_default_str();
   command->add_option("--edge-factor", options->edge_factor, "rmat: arcs per node")
       ->capture_default_str();
-  command->add_option("--seed", options->seed, "Seed: the same seed gives the same graph")
-      ->capture_default_str();
+  add_seed_option(command, options->seed);
   command->add_option("--communities", options->communities,
                       "planted-partition: write the planted communities as label,community");
+  command->add_flag("--json", options->json, "Print one JSON object instead of text");
   command->callback([options] {
     const Options& o = *options;
     if (!o.communities.empty() && o.model != "planted-partition") {
       throw UsageError("--communities: only planted-partition plants communities");
     }
+    // Before generating: a folder that does not exist, an extension nobody can read back.
+    check_output_path(o.output);
+    const OutputFormat format = output_format_for(o.output);
+    if (!o.communities.empty()) check_output_path(o.communities);
+    const auto start = std::chrono::steady_clock::now();
     Graph graph;
     std::vector<std::uint32_t> community;
     if (o.model == "erdos-renyi") graph = erdos_renyi(o.nodes, o.arcs, o.seed);
@@ -81,15 +92,34 @@ void register_generate(CLI::App& app) {
       for (NodeId v = 0; v < graph.num_nodes(); ++v) text += fmt::format("{},{}\n", v, community[v]);
       write_output_file(o.communities, text);
     }
-    const bool snapshot = o.output.size() >= 7 && o.output.compare(o.output.size() - 7, 7, ".cgraph") == 0;
-    if (snapshot) {
-      write_snapshot(graph, o.output);
-    } else {
-      write_edge_list(graph, o.output);
+    const auto generated = std::chrono::steady_clock::now();
+    write_graph(graph, o.output);
+    const auto written = std::chrono::steady_clock::now();
+    std::FILE* summary = is_standard_output(o.output) ? stderr : stdout;
+    if (o.json) {
+      CommonOptions common;
+      common.seed = o.seed;
+      nlohmann::ordered_json json = json_record(common, &graph);
+      json["model"] = o.model;
+      json["output"] = o.output;
+      json["format"] = format_name(format);
+      json["directed"] = graph.directed();
+      json["communities"] = o.communities.empty() ? nlohmann::ordered_json(nullptr)
+                                                  : nlohmann::ordered_json(o.communities);
+      json["timing"] = {
+          {"generate", std::chrono::duration<double>(generated - start).count()},
+          {"write", std::chrono::duration<double>(written - generated).count()}};
+      json["seconds"] = seconds_since_start();
+      fmt::print(summary, "{}\n", json.dump(2));
+      return;
     }
-    fmt::print("wrote {}: {}, {} nodes, {} arcs{}\n", o.output, graph.load_report().source,
-               with_commas(graph.num_nodes()), with_commas(graph.num_arcs()),
-               graph.directed() ? "" : " (undirected: read it back with --undirected)");
+    // An undirected graph is written with both arcs of every link: it reads back as is.
+    fmt::print(summary, "wrote {} ({}): {}, {} nodes, {} arcs{}\n", o.output, format_name(format),
+               graph.load_report().source, with_commas(graph.num_nodes()),
+               with_commas(graph.num_arcs()),
+               graph.directed() ? ""
+                                : fmt::format(" ({} undirected links, one arc each way)",
+                                              with_commas(graph.num_arcs() / 2)));
   });
 }
 

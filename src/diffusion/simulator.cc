@@ -201,7 +201,7 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
   } else {
     // In batches only so that a long simulation can be interrupted between them: every total is
     // an integer sum over runs, the same however the runs are split.
-    constexpr std::uint64_t kInterruptBatch = 1 << 14;
+    constexpr std::uint64_t kInterruptBatch = 1 << 10;
     for (std::uint64_t begin = 0; begin < options.runs; begin += kInterruptBatch) {
       run_batch(begin, std::min(options.runs, begin + kInterruptBatch));
     }

@@ -1,0 +1,589 @@
+// _cascade: the Python binding of Cascade's library API (cascade/api/requests.h). It only converts:
+// Python values into request structs, results into dicts and numpy arrays; every default, check and
+// decision stays in the library. The pure-Python package `cascade` (python/cascade/) builds the
+// user-facing functions, docstrings and result objects on top of it.
+//
+// Every long call releases the GIL. While it runs, the library calls check_interrupt() between
+// rounds and batches; the check installed here takes the GIL back for a moment and runs Python's
+// signal handlers, so Ctrl-C stops the call with KeyboardInterrupt.
+#include <omp.h>
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cascade/api/requests.h"
+#include "cascade/community/tight_group.h"
+#include "cascade/error.h"
+#include "cascade/generate/generators.h"
+#include "cascade/graph/builder.h"
+#include "cascade/graph/probability.h"
+#include "cascade/interrupt.h"
+#include "cascade/io/label_file.h"
+#include "cascade/parallel/parallel_for.h"
+
+namespace py = pybind11;
+
+namespace cascade {
+namespace {
+
+// ---- Interruption ------------------------------------------------------------------------------
+
+// The exception a signal handler raised during a check (KeyboardInterrupt for Ctrl-C), kept until
+// the Interrupted it caused reaches the exception translator. Checks run on the calling thread only.
+thread_local PyObject* pending_type = nullptr;
+thread_local PyObject* pending_value = nullptr;
+thread_local PyObject* pending_traceback = nullptr;
+
+bool python_signal_check() {
+  py::gil_scoped_acquire acquire;
+  if (PyErr_CheckSignals() == 0) return false;
+  PyErr_Fetch(&pending_type, &pending_value, &pending_traceback);
+  return true;
+}
+
+void raise_pending_interrupt() {
+  if (pending_type != nullptr) {
+    PyErr_Restore(pending_type, pending_value, pending_traceback);
+    pending_type = pending_value = pending_traceback = nullptr;
+  } else {
+    PyErr_SetNone(PyExc_KeyboardInterrupt);
+  }
+}
+
+// ---- Threads -----------------------------------------------------------------------------------
+
+// OpenMP's default before any call changed it: `threads=0` means this, as --threads 0 does.
+int default_threads = 1;
+
+void use_threads(int threads) {
+  if (threads < 0) throw UsageError("threads", "found " + std::to_string(threads) +
+                                                   "; expected 0 (all cores) or more");
+  omp_set_num_threads(threads == 0 ? default_threads : threads);
+}
+
+// Runs `work` without the GIL on `threads` threads.
+template <typename Work>
+auto without_gil(int threads, Work&& work) {
+  use_threads(threads);
+  py::gil_scoped_release release;
+  return work();
+}
+
+// ---- Conversions -------------------------------------------------------------------------------
+
+template <typename T>
+py::array_t<T> to_numpy(const std::vector<T>& values) {
+  py::array_t<T> array(static_cast<py::ssize_t>(values.size()));
+  std::copy(values.begin(), values.end(), array.mutable_data());
+  return array;
+}
+
+py::dict estimate(const Estimate& e) {
+  py::dict d;
+  d["mean"] = e.mean;
+  d["stderr"] = e.standard_error;
+  d["low"] = e.low;
+  d["high"] = e.high;
+  return d;
+}
+
+py::list phases(const std::vector<Phase>& all) {
+  py::list out;
+  for (const Phase& p : all) out.append(py::make_tuple(p.name, p.seconds));
+  return out;
+}
+
+std::string model_text(const DiffusionModel& model) { return model.to_string(); }
+
+py::dict simulation_dict(const SimulationResult& r) {
+  py::dict d;
+  d["runs"] = r.runs;
+  d["converged"] = r.converged;
+  d["reach"] = estimate(r.reach);
+  d["percentile5"] = r.percentile5;
+  d["median"] = r.median;
+  d["percentile95"] = r.percentile95;
+  d["positive"] = estimate(r.positive);
+  d["negative"] = estimate(r.negative);
+  std::vector<double> mean, stderr_, low, high;
+  for (const Estimate& e : r.new_per_step) {
+    mean.push_back(e.mean);
+    stderr_.push_back(e.standard_error);
+    low.push_back(e.low);
+    high.push_back(e.high);
+  }
+  d["new_mean"] = to_numpy(mean);
+  d["new_stderr"] = to_numpy(stderr_);
+  d["new_low"] = to_numpy(low);
+  d["new_high"] = to_numpy(high);
+  d["node_probability"] = r.node_probability.empty() ? py::object(py::none())
+                                                     : py::object(to_numpy(r.node_probability));
+  py::list trace;
+  for (const Activation& a : r.trace) {
+    trace.append(py::make_tuple(a.step, a.source, a.target,
+                                a.sentiment == Sentiment::kNegative ? "negative" : "positive"));
+  }
+  d["trace"] = trace;
+  d["arcs_examined"] = r.arcs_examined;
+  d["seconds"] = r.seconds;
+  return d;
+}
+
+py::object labels_of(const Graph& graph) {
+  const NodeLabels& labels = graph.labels();
+  if (labels.is_integer()) return to_numpy(labels.integers());
+  if (labels.size() == 0 && graph.num_nodes() == 0) return to_numpy(std::vector<std::int64_t>{});
+  py::list names;
+  for (const std::string& name : labels.names()) names.append(name);
+  return names;
+}
+
+py::dict load_report(const Graph& graph) {
+  const LoadReport& r = graph.load_report();
+  py::dict d;
+  d["source"] = r.source;
+  d["format"] = r.format;
+  d["bytes"] = r.bytes;
+  d["data_lines"] = r.data_lines;
+  d["self_loops_dropped"] = r.self_loops_dropped;
+  d["duplicates_merged"] = r.duplicates_merged;
+  d["counts_header"] = r.counts_header;
+  d["seconds"] = r.seconds;
+  d["warnings"] = r.warnings;
+  return d;
+}
+
+// Arrays of every arc in CSR order: sources, targets, weights (or None), probabilities (or None).
+py::tuple arcs_of(const Graph& graph) {
+  const GraphArrays& a = graph.arrays();
+  const auto m = static_cast<py::ssize_t>(graph.num_arcs());
+  py::array_t<std::uint32_t> sources(m);
+  auto* s = sources.mutable_data();
+  for (NodeId u = 0; u < graph.num_nodes(); ++u) {
+    for (ArcIndex i = a.out_offsets[u]; i < a.out_offsets[u + 1]; ++i) s[i] = u;
+  }
+  py::object weights = graph.weighted() ? py::object(to_numpy(a.out_weights)) : py::none();
+  py::object probabilities = py::none();
+  if (graph.has_probabilities()) {
+    py::array_t<float> p(m);
+    auto* out = p.mutable_data();
+    for (NodeId u = 0; u < graph.num_nodes(); ++u) {
+      const auto row = graph.out_probabilities(u);
+      std::copy(row.begin(), row.end(), out + a.out_offsets[u]);
+    }
+    probabilities = p;
+  }
+  return py::make_tuple(sources, to_numpy(a.out_targets), weights, probabilities);
+}
+
+py::array_t<std::uint32_t> degrees(const Graph& graph, bool out) {
+  py::array_t<std::uint32_t> d(static_cast<py::ssize_t>(graph.num_nodes()));
+  auto* p = d.mutable_data();
+  for (NodeId v = 0; v < graph.num_nodes(); ++v) p[v] = out ? graph.out_degree(v) : graph.in_degree(v);
+  return d;
+}
+
+// ---- Building graphs ---------------------------------------------------------------------------
+
+using U32Array = py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast>;
+using F32Array = py::array_t<float, py::array::c_style | py::array::forcecast>;
+
+// Arcs between ids 0..n-1 (checked by the caller, the package's from_arrays) into a Graph with the
+// given labels: integers (ascending) or names.
+std::shared_ptr<Graph> build(U32Array sources, U32Array targets, std::optional<F32Array> weights,
+                             py::object labels, bool undirected, bool independent_chances,
+                             const std::string& source) {
+  ArcList arcs;
+  arcs.sources.assign(sources.data(), sources.data() + sources.size());
+  arcs.targets.assign(targets.data(), targets.data() + targets.size());
+  if (weights) arcs.weights.assign(weights->data(), weights->data() + weights->size());
+  NodeLabels node_labels;
+  if (py::isinstance<py::array>(labels)) {
+    node_labels = NodeLabels::from_integers(labels.cast<std::vector<std::int64_t>>());
+  } else {
+    node_labels = NodeLabels::from_names(labels.cast<std::vector<std::string>>());
+  }
+  BuildOptions options;
+  options.undirected = undirected;
+  options.duplicates =
+      independent_chances ? DuplicateMerge::kIndependentChances : DuplicateMerge::kSumWeights;
+  LoadReport report;
+  report.source = source;
+  report.format = source;
+  report.data_lines = arcs.sources.size();
+  py::gil_scoped_release release;
+  return std::make_shared<Graph>(
+      build_graph(std::move(node_labels), std::move(arcs), options, std::move(report)));
+}
+
+std::shared_ptr<Graph> with_probabilities(const Graph& graph, const std::string& scheme,
+                                          std::uint64_t seed) {
+  const ProbabilitySpec spec = ProbabilitySpec::parse(scheme);
+  py::gil_scoped_release release;
+  auto copy = std::make_shared<Graph>(graph);
+  assign_probabilities(*copy, spec, seed);
+  return copy;
+}
+
+// ---- Results -----------------------------------------------------------------------------------
+
+py::dict seeds_dict(const SeedResult& r) {
+  const SeedSelection& s = r.selection;
+  py::dict d;
+  d["algorithm"] = s.algorithm;
+  d["seeds"] = s.seeds;
+  d["marginal_gains"] = s.marginal_gain;
+  d["selection_estimate"] = s.estimated_spread;
+  d["guarantee"] = s.guarantee;
+  d["failure_probability"] = s.failure_probability;
+  d["rr_sets"] = s.rr_sets;
+  d["simulations"] = s.simulations;
+  d["sample_bytes"] = s.sample_bytes;
+  d["phases"] = phases(s.phases);
+  d["notes"] = s.notes;
+  d["spread"] = estimate(r.spread.spread);
+  d["validation_samples"] = r.spread.samples;
+  d["validation_by_rr_sets"] = r.spread.by_rr_sets;
+  d["validation_seconds"] = r.spread.seconds;
+  d["model"] = model_text(r.model);
+  d["sampling"] = r.sampling;
+  d["budgeted"] = r.budgeted;
+  d["seed_fees"] = r.seed_fees;
+  d["spent"] = r.spent;
+  d["selection_seconds"] = r.selection_seconds;
+  return d;
+}
+
+py::dict influence_dict(const Graph& graph, const InfluenceRanking& r) {
+  py::dict d;
+  d["reach"] = to_numpy(r.everyone.reach);
+  d["reach_stderr"] = to_numpy(r.everyone.standard_error);
+  d["reach_low"] = to_numpy(r.everyone.low);
+  d["reach_high"] = to_numpy(r.everyone.high);
+  d["order"] = to_numpy(r.order);
+  d["degree_rank"] = to_numpy(r.degree_rank);
+  py::list top;
+  for (const Influencer& i : r.top) {
+    py::dict t;
+    t["node"] = i.node;
+    t["reach"] = estimate(i.reach);
+    t["ranking_reach"] = i.ranking_reach;
+    t["share"] = i.share;
+    t["out_degree"] = i.out_degree;
+    t["degree_rank"] = i.degree_rank;
+    top.append(t);
+  }
+  d["top"] = top;
+  d["total_influence"] = r.total_influence;
+  d["top_share"] = r.top_share;
+  d["top_also_top_by_degree"] = r.top_also_top_by_degree;
+  d["spearman_with_out_degree"] = r.spearman_with_out_degree;
+  d["rr_sets"] = r.rr_sets;
+  d["phases"] = phases(r.phases);
+  d["num_nodes"] = graph.num_nodes();
+  return d;
+}
+
+py::dict community_dict(const CommunityReport& r) {
+  py::dict d;
+  d["community"] = to_numpy(r.partition.community);
+  d["count"] = r.partition.count;
+  d["modularity"] = r.partition.modularity;
+  d["levels"] = r.partition.levels;
+  py::list cohesion;
+  for (const CommunityCohesion& c : r.cohesion) {
+    py::dict row;
+    row["size"] = c.size;
+    row["internal_arcs"] = c.internal_arcs;
+    row["density"] = c.density;
+    row["share_inside"] = c.share_inside;
+    row["conductance"] = c.conductance;
+    row["clustering"] = c.clustering;
+    row["loose"] = c.loose();
+    cohesion.append(row);
+  }
+  d["cohesion"] = cohesion;
+  d["loose"] = r.loose;
+  d["singletons"] = r.singletons;
+  d["has_truth"] = r.has_truth;
+  d["nmi"] = r.nmi;
+  d["truth_coverage"] = r.truth_coverage;
+  d["truth_groups"] = r.truth_groups;
+  d["seconds"] = r.seconds;
+  return d;
+}
+
+py::dict compare_dict(const CompareReport& r) {
+  py::dict d;
+  d["model"] = model_text(r.model);
+  py::list outcomes;
+  for (const StrategyOutcome& o : r.outcomes) {
+    py::dict row;
+    row["strategy"] = o.strategy;
+    row["how"] = o.how;
+    row["seeds"] = o.seeds;
+    row["result"] = simulation_dict(o.result);
+    row["seconds"] = o.seconds;
+    outcomes.append(row);
+  }
+  d["outcomes"] = outcomes;
+  d["best"] = r.best;
+  return d;
+}
+
+py::dict audit_dict(const AuditReport& r) {
+  py::dict d;
+  d["size"] = r.audience.size;
+  d["pairs"] = r.audience.pairs;
+  d["connected_pairs"] = r.audience.connected_pairs;
+  d["connected_share"] = r.audience.connected_share;
+  d["mean_clustering"] = r.audience.mean_clustering;
+  d["graph_density"] = r.audience.graph_density;
+  d["has_audience"] = r.has_audience;
+  d["model"] = model_text(r.model);
+  d["alone"] = simulation_dict(r.alone);
+  d["passed_on"] = simulation_dict(r.passed_on);
+  d["likers_without_ties"] = r.likers_without_ties;
+  d["community"] = r.community;
+  d["caveat"] = AuditReport::kCaveat;
+  return d;
+}
+
+ModelRequest model_request(const std::string& model, double fade,
+                           std::optional<std::uint32_t> deadline) {
+  ModelRequest request;
+  request.model = model;
+  request.fade = fade;
+  request.deadline = deadline;
+  return request;
+}
+
+}  // namespace
+}  // namespace cascade
+
+PYBIND11_MODULE(_cascade, m) {
+  using namespace cascade;
+  m.doc() = "Cascade's C++ library API; use the package `cascade`, which wraps it.";
+  default_threads = omp_get_max_threads();
+  set_interrupt_check(&python_signal_check);
+
+  static py::exception<InputError> input_error(m, "InputError", PyExc_ValueError);
+  static py::exception<UsageError> usage_error(m, "UsageError", PyExc_ValueError);
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const Interrupted&) {
+      raise_pending_interrupt();
+    } catch (const UsageError& e) {
+      py::object error = py::reinterpret_borrow<py::object>(usage_error)(e.what());
+      error.attr("field") = e.field();
+      PyErr_SetObject(usage_error.ptr(), error.ptr());
+    } catch (const InputError& e) {
+      py::object error = py::reinterpret_borrow<py::object>(input_error)(e.what());
+      error.attr("file") = e.file();
+      error.attr("line") = e.line();
+      PyErr_SetObject(input_error.ptr(), error.ptr());
+    }
+  });
+
+  py::class_<Graph, std::shared_ptr<Graph>>(m, "Graph")
+      .def_property_readonly("num_nodes", &Graph::num_nodes)
+      .def_property_readonly("num_arcs", &Graph::num_arcs)
+      .def_property_readonly("directed", &Graph::directed)
+      .def_property_readonly("weighted", &Graph::weighted)
+      .def_property_readonly("has_probabilities", &Graph::has_probabilities)
+      .def_property_readonly("probability_scheme", &Graph::probability_scheme)
+      .def_property_readonly("integer_labels", [](const Graph& g) { return g.labels().is_integer(); })
+      .def_property_readonly("memory_bytes", &Graph::memory_bytes)
+      .def("labels", &labels_of)
+      .def("load_report", &load_report)
+      .def("arcs", &arcs_of)
+      .def("out_degree", [](const Graph& g) { return degrees(g, true); })
+      .def("in_degree", [](const Graph& g) { return degrees(g, false); })
+      .def("find", [](const Graph& g, const std::string& label) { return g.labels().find(label); })
+      .def("with_probabilities", &with_probabilities);
+
+  m.def("load", [](const std::string& path, bool undirected, const std::string& header,
+                   const std::string& weight_column, const std::string& prob, std::uint64_t seed,
+                   int threads) {
+    LoadRequest request;
+    request.path = path;
+    request.undirected = undirected;
+    request.header = header;
+    request.weight_column = weight_column;
+    request.prob = prob;
+    request.seed = seed;
+    return without_gil(threads, [&] { return std::make_shared<Graph>(load(request)); });
+  });
+  m.def("build", &build);
+  m.def("default_prob", [](const std::string& model) {
+    return default_prob(make_model(model_request(model, 0, std::nullopt)));
+  });
+  m.def("seed_algorithms", [] {
+    py::list out;
+    for (const AlgorithmInfo& a : seed_algorithms()) {
+      out.append(py::make_tuple(a.name, a.rr_models_only, a.anytime, a.uses_eps, a.guarantee));
+    }
+    return out;
+  });
+
+  m.def("select_seeds",
+        [](const Graph& graph, std::uint32_t k, const std::string& model, double fade,
+           std::optional<std::uint32_t> deadline, const std::string& algo, double eps, double delta,
+           double time_limit, std::uint64_t validation, std::uint64_t runs,
+           std::uint32_t candidates, std::vector<double> fees, double budget, double default_fee,
+           std::uint64_t seed, int threads) {
+          SeedRequest request;
+          request.k = k;
+          request.model = model_request(model, fade, deadline);
+          request.algo = algo;
+          request.eps = eps;
+          request.delta = delta;
+          request.time_limit = time_limit;
+          request.validation = validation;
+          request.runs = runs;
+          request.candidates = candidates;
+          request.fees = std::move(fees);
+          request.budget = budget;
+          request.default_fee = default_fee;
+          request.seed = seed;
+          const SeedResult result = without_gil(threads, [&] { return select_seeds(graph, request); });
+          return seeds_dict(result);
+        });
+
+  m.def("simulate", [](const Graph& graph, std::vector<NodeId> seeds, const std::string& model,
+                       double fade, std::optional<std::uint32_t> deadline, std::uint64_t runs,
+                       double rel_error, bool node_probabilities, bool trace, std::uint64_t seed,
+                       int threads) {
+    SimulationRequest request;
+    request.seeds = std::move(seeds);
+    request.model = model_request(model, fade, deadline);
+    request.runs = runs;
+    request.rel_error = rel_error;
+    request.node_probabilities = node_probabilities;
+    request.trace = trace;
+    request.seed = seed;
+    const SimulationReport report = without_gil(threads, [&] { return simulate(graph, request); });
+    py::dict d = simulation_dict(report.result);
+    d["model"] = model_text(report.model);
+    d["error_bars"] = report.error_bars;
+    return d;
+  });
+
+  m.def("influencers", [](const Graph& graph, const std::string& model, const std::string& top,
+                          std::uint64_t samples, std::uint64_t seed, int threads) {
+    InfluenceRequest request;
+    request.model = model;
+    request.top = top;
+    request.samples = samples;
+    request.seed = seed;
+    const InfluenceRanking ranking =
+        without_gil(threads, [&] { return influencers(graph, request); });
+    return influence_dict(graph, ranking);
+  });
+
+  // truth: one group per node (GroupFile::kUnlisted for people with no known group), or None.
+  m.def("communities", [](const Graph& graph, double resolution, int iterations,
+                          std::optional<std::vector<std::uint32_t>> truth_groups,
+                          std::optional<std::string> truth_path, std::uint64_t seed, int threads) {
+    GroupFile truth;
+    CommunityRequest request;
+    request.resolution = resolution;
+    request.iterations = iterations;
+    request.seed = seed;
+    if (truth_path) {
+      truth = without_gil(threads, [&] { return read_groups(graph, *truth_path); });
+      request.truth = &truth;
+    } else if (truth_groups) {
+      truth.group = std::move(*truth_groups);
+      std::uint32_t max_group = 0;
+      for (const std::uint32_t g : truth.group) {
+        if (g == GroupFile::kUnlisted) continue;
+        ++truth.listed;
+        max_group = std::max(max_group, g + 1);
+      }
+      truth.groups = max_group;
+      request.truth = &truth;
+    }
+    const CommunityReport report = without_gil(threads, [&] { return communities(graph, request); });
+    return community_dict(report);
+  });
+
+  m.def("compare", [](const Graph& graph, std::uint32_t k, std::vector<std::string> strategies,
+                      const std::string& model, double fade, std::optional<std::uint32_t> deadline,
+                      std::uint64_t runs, std::uint64_t celf_runs, std::uint32_t candidates,
+                      std::uint64_t seed, int threads) {
+    CompareRequest request;
+    request.k = k;
+    request.strategies = std::move(strategies);
+    request.model = model_request(model, fade, deadline);
+    request.runs = runs;
+    request.celf_runs = celf_runs;
+    request.candidates = candidates;
+    request.seed = seed;
+    const CompareReport report = without_gil(threads, [&] { return compare(graph, request); });
+    return compare_dict(report);
+  });
+
+  m.def("audit", [](const Graph& graph, NodeId account, std::vector<NodeId> likers,
+                    const std::string& model, double fade, std::optional<std::uint32_t> deadline,
+                    std::uint64_t runs, std::uint64_t seed, int threads) {
+    AuditRequest request;
+    request.account = account;
+    request.likers = std::move(likers);
+    request.model = model_request(model, fade, deadline);
+    request.runs = runs;
+    request.seed = seed;
+    const AuditReport report = without_gil(threads, [&] { return audit(graph, request); });
+    return audit_dict(report);
+  });
+
+  m.def("read_fees", [](const Graph& graph, const std::string& path, double default_fee) {
+    return read_fees(graph, path, default_fee);
+  });
+  m.def("read_node_list", [](const Graph& graph, const std::string& path, const std::string& what) {
+    return read_node_list(graph, path, what);
+  });
+  m.def("read_label_file", [](const Graph& graph, const std::string& path, const std::string& what) {
+    LabelFileOptions options;
+    options.what = what;
+    options.count_unknown = true;
+    const LabelFile file = read_label_file(graph, path, options);
+    std::vector<NodeId> nodes;
+    for (const LabelEntry& e : file.entries) nodes.push_back(e.node);
+    return py::make_tuple(nodes, file.unknown, file.unknown_examples);
+  });
+
+  m.def("erdos_renyi", [](NodeId n, std::uint64_t arcs, std::uint64_t seed, int threads) {
+    return without_gil(threads, [&] { return std::make_shared<Graph>(erdos_renyi(n, arcs, seed)); });
+  });
+  m.def("barabasi_albert", [](NodeId n, std::uint32_t attach, std::uint64_t seed, int threads) {
+    return without_gil(threads,
+                       [&] { return std::make_shared<Graph>(barabasi_albert(n, attach, seed)); });
+  });
+  m.def("watts_strogatz", [](NodeId n, std::uint32_t neighbors, double rewire, std::uint64_t seed,
+                             int threads) {
+    return without_gil(threads, [&] {
+      return std::make_shared<Graph>(watts_strogatz(n, neighbors, rewire, seed));
+    });
+  });
+  m.def("planted_partition", [](NodeId n, std::uint32_t groups, std::uint32_t degree, double mixing,
+                                std::uint64_t seed, int threads) {
+    PlantedPartition planted = without_gil(
+        threads, [&] { return planted_partition(n, groups, degree, mixing, seed); });
+    auto graph = std::make_shared<Graph>(std::move(planted.graph));
+    return py::make_tuple(graph, to_numpy(planted.community));
+  });
+  m.def("rmat", [](std::uint32_t scale, std::uint32_t edge_factor, std::uint64_t seed, int threads) {
+    return without_gil(threads,
+                       [&] { return std::make_shared<Graph>(rmat(scale, edge_factor, seed)); });
+  });
+  m.def("default_threads", [] { return default_threads; });
+}

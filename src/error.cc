@@ -16,4 +16,7 @@ InputError::InputError(std::string file, std::uint64_t line, const std::string& 
 
 InputError::InputError(const std::string& what) : std::runtime_error(what) {}
 
+UsageError::UsageError(std::string field, const std::string& what)
+    : std::invalid_argument(std::string(field).append(": ").append(what)), field_(std::move(field)) {}
+
 }  // namespace cascade

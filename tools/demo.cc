@@ -1,36 +1,79 @@
 // cascade demo: the whole job on a small real network bundled with Cascade (data/README.md).
 #include <fmt/format.h>
 
-#include <map>
+#include <unistd.h>
 
+#include <filesystem>
 
 #include "cascade/community/cohesion.h"
 #include "cascade/community/leiden.h"
 #include "cascade/community/tight_group.h"
 #include "cascade/diffusion/simulator.h"
+#include "cascade/error.h"
+#include "cascade/io/label_file.h"
 #include "cascade/seeding/heuristics.h"
 #include "cascade/seeding/opim_c.h"
 #include "graph_summary.h"
 #include "options.h"
 
 namespace cascade::cli {
+namespace {
+
+constexpr const char* kDemoGraph = "email-Eu-core.txt.gz";
+
+// The folder of the running binary, from /proc/self/exe (empty if unknown).
+std::filesystem::path binary_folder() {
+  std::error_code error;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::filesystem::path() : exe.parent_path();
+}
+
+// The bundled data: beside an installed binary (PREFIX/share/cascade/data), in the source tree it
+// was built from, or in the source tree above a build folder; the first that holds the network.
+std::string find_demo_data(const std::string& given) {
+  std::vector<std::filesystem::path> places;
+  if (!given.empty()) {
+    places.push_back(given);
+  } else {
+    const std::filesystem::path here = binary_folder();
+    if (!here.empty()) places.push_back(here.parent_path() / "share" / "cascade" / "data");
+    places.push_back(CASCADE_DEMO_DIR);
+    if (!here.empty()) {
+      places.push_back(here / "data");
+      places.push_back(here.parent_path() / "data");
+    }
+  }
+  std::string looked;
+  for (const auto& place : places) {
+    std::error_code error;
+    if (std::filesystem::is_regular_file(place / kDemoGraph, error)) return place.string();
+    looked += (looked.empty() ? "" : ", ") + place.string();
+  }
+  throw InputError(fmt::format("demo: found no {} in {}; expected the bundled data folder (give "
+                               "it with --data FOLDER)",
+                               kDemoGraph, looked));
+}
+
+}  // namespace
 
 void register_demo(CLI::App& app) {
   struct Options {
-    std::string data_dir = CASCADE_DEMO_DIR;
+    std::string data_dir;
     CommonOptions common;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
       "demo", "Run Cascade on the bundled email-Eu-core network (1,005 people of a European "
               "research institution)");
-  command->add_option("--data", options->data_dir, "Folder holding email-Eu-core.txt.gz")
-      ->capture_default_str();
+  command->add_option("--data", options->data_dir,
+                      "Folder holding email-Eu-core.txt.gz (default: the bundled data beside the "
+                      "installed binary or in the source tree)");
   add_common_options(command, options->common);
   command->callback([options] {
     apply_common_options(options->common);
+    const std::string data_dir = find_demo_data(options->data_dir);
     GraphOptions graph_options;
-    graph_options.path = options->data_dir + "/email-Eu-core.txt.gz";
+    graph_options.path = data_dir + "/" + kDemoGraph;
     graph_options.probability = "wc";
     const Graph graph = load_graph_for(graph_options, options->common.seed);
     const GraphSummary summary = summarize_graph(graph, options->common.seed);
@@ -54,15 +97,10 @@ void register_demo(CLI::App& app) {
     LeidenOptions leiden_options;
     leiden_options.seed = options->common.seed;
     const CommunityPartition partition = leiden(graph, leiden_options);
-    std::vector<std::uint32_t> departments(graph.num_nodes(), 0);
-    std::map<std::string, std::uint32_t> department_ids;
-    for (const LabelValue& entry :
-         read_label_values(graph, options->data_dir + "/email-Eu-core-department-labels.txt.gz")) {
-      departments[entry.node] =
-          department_ids.try_emplace(entry.value, static_cast<std::uint32_t>(department_ids.size()))
-              .first->second;
-    }
-    const double nmi = normalized_mutual_information(partition.community, departments);
+    // Every member has a department: the NMI is over everyone.
+    const GroupFile departments =
+        read_groups(graph, data_dir + "/email-Eu-core-department-labels.txt.gz");
+    const double nmi = normalized_mutual_information(partition.community, departments.group);
     const TightGroup group = tight_group(graph, partition, 10);
     const DiffusionModel complex_model = DiffusionModel::parse("threshold:2,prob");
     const SimulationResult group_ic = simulate(graph, model, group.members, simulation);
@@ -70,34 +108,42 @@ void register_demo(CLI::App& app) {
     const SimulationResult group_complex = simulate(graph, complex_model, group.members, simulation);
 
     if (options->common.json) {
-      nlohmann::ordered_json json;
+      nlohmann::ordered_json json = json_record(options->common, &graph);
       json["network"] = summary_json(summary);
       nlohmann::ordered_json picked = nlohmann::ordered_json::array();
-      for (const NodeId v : chosen.seeds) picked.push_back(graph.label(v));
+      for (const NodeId v : chosen.seeds) picked.push_back(json_label(graph, v));
       json["seeds"] = {{"seeds", picked},
                        {"algorithm", chosen.algorithm},
                        {"guarantee", chosen.guarantee},
                        {"model", "ic"},
                        {"probability", graph.probability_scheme()},
                        {"runs", picked_spread.runs},
-                       {"mean", picked_spread.reach.mean},
-                       {"stderr", picked_spread.reach.standard_error}};
+                       {"reach", picked_spread.reach.mean},
+                       {"reach_stderr", picked_spread.reach.standard_error},
+                       {"reach_ci95", {picked_spread.reach.low, picked_spread.reach.high}}};
       nlohmann::ordered_json labels = nlohmann::ordered_json::array();
-      for (const NodeId v : hubs) labels.push_back(graph.label(v));
+      for (const NodeId v : hubs) labels.push_back(json_label(graph, v));
       json["hubs_spread"] = {{"seeds", labels},
                              {"model", "ic"},
                              {"probability", graph.probability_scheme()},
                              {"runs", spread.runs},
-                             {"mean", spread.reach.mean},
-                             {"stderr", spread.reach.standard_error}};
+                             {"reach", spread.reach.mean},
+                             {"reach_stderr", spread.reach.standard_error},
+                             {"reach_ci95", {spread.reach.low, spread.reach.high}}};
       json["communities"] = {{"count", partition.count},
                              {"modularity", partition.modularity},
                              {"nmi_with_departments", nmi}};
-      json["hubs_versus_group"] = {
-          {"ic", {{"hubs", spread.reach.mean}, {"group", group_ic.reach.mean}}},
-          {"threshold:2,prob", {{"hubs", hubs_complex.reach.mean}, {"group", group_complex.reach.mean}}}};
-      json["seed"] = options->common.seed;
-      fmt::print("{}\n", json.dump(2));
+      auto versus = [](const SimulationResult& hubs_result, const SimulationResult& group_result) {
+        nlohmann::ordered_json pair;
+        const Estimate& h = hubs_result.reach;
+        const Estimate& g = group_result.reach;
+        put_estimate(pair, "hubs", h.mean, h.standard_error, h.low, h.high);
+        put_estimate(pair, "group", g.mean, g.standard_error, g.low, g.high);
+        return pair;
+      };
+      json["hubs_versus_group"] = {{"ic", versus(spread, group_ic)},
+                                   {"threshold:2,prob", versus(hubs_complex, group_complex)}};
+      print_json(json);
       return;
     }
     fmt::print(

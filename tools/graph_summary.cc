@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cmath>
 
 #include "cascade/graph/probability.h"
 #include "options.h"
@@ -11,7 +12,9 @@ namespace cascade::cli {
 namespace {
 
 std::string degrees_text(const DegreeSummary& d) {
-  return fmt::format("min {} | median {:g} | mean {:.2f} | max {}", d.min, d.median, d.mean, d.max);
+  return fmt::format("min {} | median {} | mean {} | max {}", with_commas(d.min),
+                     d.median == std::floor(d.median) ? with_commas(d.median, 0) : with_commas(d.median, 1),
+                     with_commas(d.mean, 2), with_commas(d.max));
 }
 
 nlohmann::ordered_json degrees_json(const DegreeSummary& d) {
@@ -78,8 +81,9 @@ std::string summary_text(const GraphSummary& summary) {
     const ProbabilitySummary p = summarize_probabilities(graph);
     line("probability",
          fmt::format("{}: min {:.4g}, mean {:.4g}, max {:.4g}; largest sum into one node {:.4g} ({})",
-                     graph.probability_scheme(), p.min, p.mean, p.max, p.max_in_sum,
-                     graph.num_arcs() == 0 ? std::string("-") : graph.label(p.max_in_sum_node)));
+                     graph.probability_scheme(), shortest_decimal(p.min), p.mean,
+                     shortest_decimal(p.max), p.max_in_sum,
+                     graph.num_arcs() == 0 ? std::string("-") : label_list(graph, std::vector<NodeId>{p.max_in_sum_node})));
   } else {
     line("probability", "none assigned (choose one with --prob wc|const:P|trivalency|weight|"
                         "weight-normalized)");
@@ -98,6 +102,7 @@ nlohmann::ordered_json summary_json(const GraphSummary& summary) {
   json["format"] = report.format;
   json["nodes"] = graph.num_nodes();
   json["arcs"] = graph.num_arcs();
+  json["warnings"] = report.warnings;
   json["directed"] = graph.directed();
   json["weighted"] = graph.weighted();
   json["labels"] = graph.labels().is_integer() ? "integer" : "text";
@@ -119,9 +124,9 @@ nlohmann::ordered_json summary_json(const GraphSummary& summary) {
   if (graph.has_probabilities()) {
     const ProbabilitySummary p = summarize_probabilities(graph);
     json["probability"] = {{"scheme", graph.probability_scheme()},
-                           {"min", p.min},
+                           {"min", shortest_decimal(p.min)},
                            {"mean", p.mean},
-                           {"max", p.max},
+                           {"max", shortest_decimal(p.max)},
                            {"max_in_sum", p.max_in_sum}};
   } else {
     json["probability"] = nullptr;
@@ -129,8 +134,7 @@ nlohmann::ordered_json summary_json(const GraphSummary& summary) {
   json["memory_bytes"] = graph.memory_bytes();
   json["peak_resident_bytes"] = peak_resident_bytes();
   json["input_bytes"] = report.bytes;
-  json["load_seconds"] = report.seconds;
-  json["statistics_seconds"] = summary.statistics_seconds;
+  json["timing"] = {{"load", report.seconds}, {"statistics", summary.statistics_seconds}};
   return json;
 }
 

@@ -23,9 +23,9 @@ void register_info(CLI::App& app) {
     const Graph graph = load_graph_for(options->graph, options->common.seed);
     const GraphSummary summary = summarize_graph(graph, options->common.seed);
     if (options->common.json) {
-      nlohmann::ordered_json json = summary_json(summary);
-      json["seed"] = options->common.seed;
-      fmt::print("{}\n", json.dump(2));
+      nlohmann::ordered_json json = json_record(options->common, &graph);
+      json.update(summary_json(summary));
+      print_json(json);
     } else {
       fmt::print("{}", summary_text(summary));
     }

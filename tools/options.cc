@@ -2,18 +2,94 @@
 
 #include <fmt/format.h>
 #include <sys/resource.h>
+#include <utf8proc.h>
 
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+
+#include "cascade/api/requests.h"
 #include "cascade/error.h"
-#include "cascade/graph/load.h"
+#include "cascade/io/csv.h"
 #include "cascade/io/file.h"
+#include "cascade/text.h"
 #include "cascade/parallel/parallel_for.h"
 
 namespace cascade::cli {
+namespace {
+
+std::vector<std::string>& invocation_storage() {
+  static std::vector<std::string> arguments;
+  return arguments;
+}
+
+std::chrono::steady_clock::time_point& start_time() {
+  static std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  return start;
+}
+
+std::string bound_text(double value) {
+  if (value == std::numeric_limits<double>::infinity()) return "infinity";
+  return fmt::format("{}", value);
+}
+
+}  // namespace
+
+void record_invocation(int argc, char** argv) {
+  start_time() = std::chrono::steady_clock::now();
+  invocation_storage().assign(argv, argv + argc);
+}
+
+const std::vector<std::string>& invocation() { return invocation_storage(); }
+
+double seconds_since_start() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_time()).count();
+}
+
+CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
+  const std::string expected =
+      high == std::numeric_limits<std::uint64_t>::max()
+          ? fmt::format("expected a whole number of at least {}{}", with_commas(low),
+                        low == 0 ? " (at most 18446744073709551615)" : "")
+          : fmt::format("expected a whole number from {} to {}", with_commas(low), with_commas(high));
+  return CLI::Validator(
+      [low, high, expected](std::string& text) -> std::string {
+        std::uint64_t value = 0;
+        const char* begin = text.data();
+        const char* end = begin + text.size();
+        const auto parsed = std::from_chars(begin, end, value);
+        if (text.empty() || parsed.ptr != end || parsed.ec != std::errc() || value < low ||
+            value > high) {
+          return fmt::format("found '{}'; {}", text, expected);
+        }
+        return std::string();
+      },
+      "", "whole number");
+}
+
+CLI::Validator real_number(double low, double high, bool low_open, bool high_open) {
+  const std::string interval = fmt::format("{}{}, {}{}", low_open ? "(" : "[", low,
+                                           bound_text(high), high_open ? ")" : "]");
+  return CLI::Validator(
+      [=](std::string& text) -> std::string {
+        double value = 0;
+        const char* begin = text.data();
+        const char* end = begin + text.size();
+        const auto parsed = std::from_chars(begin, end, value);
+        const bool ok = !text.empty() && parsed.ptr == end && parsed.ec == std::errc() &&
+                        std::isfinite(value) && (low_open ? value > low : value >= low) &&
+                        (high_open ? value < high : value <= high);
+        return ok ? std::string() : fmt::format("found '{}'; expected a number in {}", text, interval);
+      },
+      "", "number");
+}
 
 void add_graph_options(CLI::App* command, GraphOptions& options, const std::string& probability_help) {
   command->add_option("GRAPH", options.path,
-                      "Graph file: edge list (SNAP, CSV/TSV with header; .gz read too) or a "
-                      ".cgraph snapshot")
+                      "Graph file, or - for standard input: an edge list (SNAP, CSV/TSV with a "
+                      "header, networkx; .gz read too), GraphML, GEXF, GML, or a .cgraph snapshot "
+                      "(recognized by content)")
       ->required();
   command->add_flag("--undirected", options.undirected,
                     "Store each line as two arcs, one each way");
@@ -21,119 +97,63 @@ void add_graph_options(CLI::App* command, GraphOptions& options, const std::stri
                       "First line: auto (detect), none, names (column names), counts ('n m')")
       ->check(CLI::IsMember({"auto", "none", "names", "counts"}))
       ->capture_default_str();
+  command->add_option("--weight-column", options.weight_column,
+                      "The column holding arc weights, by its header name (default: weight, w, "
+                      "p, probability, strength)");
   if (!probability_help.empty()) {
     command->add_option("--prob", options.probability, probability_help);
   }
 }
 
+CLI::Option* add_seed_option(CLI::App* command, std::uint64_t& seed) {
+  return command
+      ->add_option("--seed", seed,
+                   "Seed of every random draw: the same seed gives the same output on any number "
+                   "of threads")
+      ->check(whole_number(0))
+      ->capture_default_str();
+}
+
 void add_common_options(CLI::App* command, CommonOptions& options) {
   command->add_option("--threads", options.threads, "Threads to use (0: all cores)")
-      ->check(CLI::Range(0, 1024))
+      ->check(whole_number(0, 1024))
       ->capture_default_str();
-  command->add_option("--seed", options.seed,
-                      "Seed of every random draw: the same seed gives the same output on any "
-                      "number of threads")
-      ->capture_default_str();
+  add_seed_option(command, options.seed);
   command->add_flag("--json", options.json, "Print one JSON object instead of text");
 }
 
 void apply_common_options(const CommonOptions& options) { set_num_threads(options.threads); }
 
 Graph load_graph_for(const GraphOptions& options, std::uint64_t seed) {
-  LoadOptions load;
-  load.read.header = parse_header_mode(options.header);
-  load.build.undirected = options.undirected;
-  std::optional<ProbabilitySpec> spec;
-  if (!options.probability.empty()) {
-    spec = ProbabilitySpec::parse(options.probability);  // a usage error before any reading
-    if (spec->scheme == ProbabilityScheme::kWeight) {
-      load.read.weights_are_probabilities = true;
-      load.build.duplicates = DuplicateMerge::kIndependentChances;
-    }
+  LoadRequest request;
+  request.path = options.path;
+  request.undirected = options.undirected;
+  request.header = options.header;
+  request.weight_column = options.weight_column;
+  request.prob = options.probability;
+  request.seed = seed;
+  Graph graph = load(request);
+  for (const std::string& warning : graph.load_report().warnings) {
+    fmt::print(stderr, "cascade: warning: {}\n", warning);
   }
-  Graph graph = load_graph(options.path, load);
-  if (spec) assign_probabilities(graph, *spec, seed);
   return graph;
 }
 
-namespace {
+Graph load_graph_for(const GraphOptions& options, const DiffusionModel& model, std::uint64_t seed) {
+  GraphOptions with_default = options;
+  if (with_default.probability.empty()) with_default.probability = default_prob(model);
+  return load_graph_for(with_default, seed);
+}
 
-// Calls visit(line, number) for each line of the file that is not blank or a '#' comment, with
-// surrounding spaces, tabs and CRs trimmed.
-template <typename Visit>
-void for_each_data_line(const std::string& path, Visit&& visit) {
-  const std::string text = read_file(path);
-  std::uint64_t number = 0;
-  std::size_t position = 0;
-  while (position < text.size()) {
-    std::size_t end = text.find('\n', position);
-    if (end == std::string::npos) end = text.size();
-    std::string_view line(text.data() + position, end - position);
-    position = end + 1;
-    ++number;
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
-      line.remove_suffix(1);
-    }
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-    if (line.empty() || line.front() == '#') continue;
-    visit(line, number);
+std::string flag_for_field(const std::string& field) {
+  if (field == "default_fee") return "--default-cost";
+  if (field == "fees") return "--costs";
+  if (field == "prob" || field == "model" || field.size() > 1) {
+    std::string flag = "--" + field;
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    return flag;
   }
-}
-
-[[noreturn]] void unknown_label(const Graph& graph, const std::string& where, std::uint64_t line,
-                                std::string_view label, std::string_view what = "") {
-  throw InputError(where, line,
-                   fmt::format("found {}{}'{}', which is not a node of {}; expected a node label",
-                               what, what.empty() ? "" : " ", label, graph.load_report().source));
-}
-
-}  // namespace
-
-std::vector<NodeId> read_labels(const Graph& graph, const std::string& path, std::string_view what) {
-  std::vector<NodeId> nodes;
-  for_each_data_line(path, [&](std::string_view line, std::uint64_t number) {
-    const auto node = graph.labels().find(line);
-    if (!node) unknown_label(graph, path, number, line, what);
-    nodes.push_back(*node);
-  });
-  return nodes;
-}
-
-std::vector<NodeId> resolve_seeds(const Graph& graph, const std::string& file,
-                                  const std::vector<std::string>& labels) {
-  std::vector<NodeId> seeds;
-  if (!file.empty()) seeds = read_labels(graph, file, "seed");
-  for (const auto& label : labels) {
-    const auto node = graph.labels().find(label);
-    if (!node) unknown_label(graph, "--seed-labels", 0, label, "seed");
-    seeds.push_back(*node);
-  }
-  if (seeds.empty()) {
-    throw UsageError(file.empty() ? "no seeds; expected --seeds FILE or --seed-labels a,b,c"
-                                  : file + ": found no seed labels; expected one label per line");
-  }
-  return seeds;
-}
-
-std::vector<LabelValue> read_label_values(const Graph& graph, const std::string& path) {
-  std::vector<LabelValue> values;
-  bool first = true;
-  for_each_data_line(path, [&](std::string_view line, std::uint64_t number) {
-    const std::size_t split = line.find_first_of(",\t ");
-    if (split == std::string_view::npos) {
-      throw InputError(path, number, fmt::format("found '{}'; expected 'label,value'", line));
-    }
-    const std::string_view label = line.substr(0, split);
-    std::string_view value = line.substr(split + 1);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-    const bool header = first && (label == "label" || label == "node" || label == "id");
-    first = false;
-    if (header) return;
-    const auto node = graph.labels().find(label);
-    if (!node) unknown_label(graph, path, number, label);
-    values.push_back({*node, std::string(value), number});
-  });
-  return values;
+  return "-" + field;
 }
 
 void write_output_file(const std::string& path, std::string_view text) {
@@ -142,14 +162,30 @@ void write_output_file(const std::string& path, std::string_view text) {
   file.commit();
 }
 
-std::string with_commas(std::uint64_t value) {
-  const std::string digits = std::to_string(value);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
+std::string with_commas(std::uint64_t value) { return group_digits(value); }
+
+std::string with_commas(double value, int decimals) {
+  if (!std::isfinite(value)) return fmt::format("{}", value);
+  std::string text = fmt::format("{:.{}f}", std::abs(value), decimals);
+  const std::size_t point = text.find('.');
+  const std::size_t integer_digits = point == std::string::npos ? text.size() : point;
+  std::string out = value < 0 && text.find_first_not_of("0.") != std::string::npos ? "-" : "";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && i < integer_digits && (integer_digits - i) % 3 == 0) out.push_back(',');
+    out.push_back(text[i]);
   }
   return out;
+}
+
+std::string count_of(std::uint64_t count, std::string_view singular, std::string_view plural) {
+  return fmt::format("{} {}", with_commas(count), count == 1 ? singular : plural);
+}
+
+std::string number_text(double value) {
+  if (std::isfinite(value) && value == std::floor(value) && std::abs(value) < 1e15) {
+    return with_commas(value, 0);
+  }
+  return fmt::format("{}", value);
 }
 
 std::string human_bytes(std::uint64_t bytes) {
@@ -165,6 +201,94 @@ std::uint64_t peak_resident_bytes() {
   struct rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;
+}
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  auto bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t code = 0;
+    const utf8proc_ssize_t used = utf8proc_iterate(bytes, left, &code);
+    if (used <= 0) {  // not UTF-8: one column per byte
+      ++width;
+      ++bytes;
+      --left;
+      continue;
+    }
+    width += static_cast<std::size_t>(std::max(0, utf8proc_charwidth(code)));
+    bytes += used;
+    left -= used;
+  }
+  return width;
+}
+
+std::string pad_right(std::string_view text, std::size_t width) {
+  const std::size_t have = display_width(text);
+  return std::string(text) + std::string(have < width ? width - have : 0, ' ');
+}
+
+std::string pad_left(std::string_view text, std::size_t width) {
+  const std::size_t have = display_width(text);
+  return std::string(have < width ? width - have : 0, ' ') + std::string(text);
+}
+
+std::string label_list(const Graph& graph, std::span<const NodeId> nodes, std::size_t limit) {
+  std::string text;
+  for (std::size_t i = 0; i < nodes.size() && i < limit; ++i) {
+    if (i > 0) text += ", ";
+    text += csv_field(graph.label(nodes[i]));
+  }
+  if (nodes.size() > limit) text += ", ...";
+  return text;
+}
+
+nlohmann::ordered_json json_record(const CommonOptions& common, const Graph* graph) {
+  nlohmann::ordered_json json;
+  json["version"] = CASCADE_VERSION;
+  json["command"] = invocation();
+  json["seed"] = common.seed;
+  json["threads"] = num_threads();
+  if (graph != nullptr) {
+    json["graph"] = graph->load_report().source;
+    json["nodes"] = graph->num_nodes();
+    json["arcs"] = graph->num_arcs();
+  }
+  return json;
+}
+
+void print_json(nlohmann::ordered_json& json) {
+  json["seconds"] = seconds_since_start();
+  fmt::print("{}\n", json.dump(2));
+}
+
+nlohmann::ordered_json json_label(const Graph& graph, NodeId node) {
+  if (graph.labels().is_integer()) return graph.labels().integers()[node];
+  return graph.label(node);
+}
+
+nlohmann::ordered_json json_labels(const Graph& graph, std::span<const NodeId> nodes) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const NodeId v : nodes) list.push_back(json_label(graph, v));
+  return list;
+}
+
+void put_estimate(nlohmann::ordered_json& json, const std::string& name, double mean,
+                  double standard_error, double low, double high, bool has_error_bar) {
+  json[name] = mean;
+  if (has_error_bar) {
+    json[name + "_stderr"] = standard_error;
+    json[name + "_ci95"] = {low, high};
+  } else {
+    json[name + "_stderr"] = nullptr;
+    json[name + "_ci95"] = nullptr;
+  }
+}
+
+double shortest_decimal(double value) {
+  const auto single = static_cast<float>(value);
+  if (static_cast<double>(single) != value) return value;
+  return std::stod(fmt::format("{}", single));
 }
 
 }  // namespace cascade::cli

@@ -1,13 +1,18 @@
-// What every `cascade` subcommand shares: the graph options, the common flags, and the helpers
-// that turn results into text. One subcommand per file; each registers itself with register_*.
+// What every `cascade` subcommand shares: the graph options, the common flags, the checks that
+// read numeric options before CLI11 converts them, and the helpers that turn results into text
+// and JSON. One subcommand per file; each registers itself with register_*.
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cascade/diffusion/model.h"
 #include "cascade/graph/graph.h"
 #include "cascade/graph/probability.h"
 
@@ -20,6 +25,7 @@ struct GraphOptions {
   std::string path;
   bool undirected = false;
   std::string header = "auto";
+  std::string weight_column;
   std::string probability;  // empty: no probabilities assigned
 };
 
@@ -29,41 +35,72 @@ struct CommonOptions {
   bool json = false;
 };
 
-// GRAPH (positional), --undirected, --header and, if `probability_help` is not empty, --prob.
+// The argument vector as typed and the start of the run, recorded once by main().
+void record_invocation(int argc, char** argv);
+const std::vector<std::string>& invocation();
+double seconds_since_start();
+
+// Checks of a numeric option's text, before CLI11 converts it (which would turn '-1' into
+// 18446744073709551615 for an unsigned option and accept 'nan'). The message reads
+// "--flag: found '-1'; expected an integer from 1 to 1,000".
+CLI::Validator whole_number(std::uint64_t low,
+                            std::uint64_t high = std::numeric_limits<std::uint64_t>::max());
+// A finite number in the interval; `low_open`/`high_open` exclude the end.
+CLI::Validator real_number(double low, double high, bool low_open, bool high_open);
+
+// GRAPH (positional: a file, or - for standard input), --undirected, --header, --weight-column
+// and, if `probability_help` is not empty, --prob.
 void add_graph_options(CLI::App* command, GraphOptions& options, const std::string& probability_help);
 // --threads, --seed, --json.
 void add_common_options(CLI::App* command, CommonOptions& options);
+// --seed checked as a whole number, for commands without the other common options.
+CLI::Option* add_seed_option(CLI::App* command, std::uint64_t& seed);
 
-// Loads the graph and assigns --prob probabilities (drawn from `seed` where the scheme is random).
+// Loads the graph (the library's load()) and assigns --prob probabilities (drawn from `seed` where
+// the scheme is random), by default the model's (default_prob); prints the loader's warnings on
+// stderr.
 Graph load_graph_for(const GraphOptions& options, std::uint64_t seed);
+Graph load_graph_for(const GraphOptions& options, const DiffusionModel& model, std::uint64_t seed);
+
+// The flag a front end shows for an API field: "k" -> "-k", "time_limit" -> "--time-limit",
+// "default_fee" -> "--default-cost", "fees" -> "--costs".
+std::string flag_for_field(const std::string& field);
 
 // Applies --threads.
 void apply_common_options(const CommonOptions& options);
 
+// Text: 1234567 -> "1,234,567"; 10952.34 with 1 decimal -> "10,952.3"; "1 thread", "2 threads".
 std::string with_commas(std::uint64_t value);
+std::string with_commas(double value, int decimals);
+std::string count_of(std::uint64_t count, std::string_view singular, std::string_view plural);
+// A fee or budget: whole numbers with thousands separators (1,500), others as written (2.5).
+std::string number_text(double value);
 std::string human_bytes(std::uint64_t bytes);
 std::uint64_t peak_resident_bytes();
+// Columns of labels: padded to a display width (wide characters count two columns, combining
+// marks none), so that tables stay aligned with unicode names.
+std::size_t display_width(std::string_view text);
+std::string pad_right(std::string_view text, std::size_t width);
+std::string pad_left(std::string_view text, std::size_t width);
+// "a, b, c" with a label quoted as in CSV when it holds a comma or a quote; "..." after `limit`.
+std::string label_list(const Graph& graph, std::span<const NodeId> nodes, std::size_t limit = 10);
 
-// Node labels, one per line (blank and '#' lines skipped); InputError names the file and line of
-// an unknown label, calling it `what` ("seed", "liker").
-std::vector<NodeId> read_labels(const Graph& graph, const std::string& path, std::string_view what);
+// JSON: every command's record starts with version, command, seed, threads and, with a graph,
+// graph, nodes and arcs; print_json adds the run's seconds. Labels are JSON numbers when the
+// graph's labels are integers.
+nlohmann::ordered_json json_record(const CommonOptions& common, const Graph* graph);
+void print_json(nlohmann::ordered_json& json);
+nlohmann::ordered_json json_label(const Graph& graph, NodeId node);
+nlohmann::ordered_json json_labels(const Graph& graph, std::span<const NodeId> nodes);
+// An estimate as <name>, <name>_stderr, <name>_ci95; with fewer than 2 samples the error bar is
+// null (there is none).
+void put_estimate(nlohmann::ordered_json& json, const std::string& name, double mean,
+                  double standard_error, double low, double high, bool has_error_bar = true);
+// A float (a probability as stored) as the shortest decimal that reads back as the same float:
+// 0.01, not 0.009999999776482582.
+double shortest_decimal(double value);
 
-// Seeds by label: from FILE (one label per line; blank and '#' lines skipped) and/or a comma list.
-// Throws InputError naming the file and line of an unknown label, UsageError if none are given.
-std::vector<NodeId> resolve_seeds(const Graph& graph, const std::string& file,
-                                  const std::vector<std::string>& labels);
-
-// Lines 'label value' (comma, tab or space separated; '#' comments; an optional header row whose
-// first field is label, node or id) for nodes of the graph. Throws InputError naming the file and
-// line of a malformed line or an unknown label.
-struct LabelValue {
-  NodeId node;
-  std::string value;
-  std::uint64_t line;
-};
-std::vector<LabelValue> read_label_values(const Graph& graph, const std::string& path);
-
-// Writes `text` to `path` atomically.
+// Writes `text` to `path` atomically ("-": standard output).
 void write_output_file(const std::string& path, std::string_view text);
 
 void register_info(CLI::App& app);

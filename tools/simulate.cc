@@ -4,31 +4,29 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cascade/diffusion/simulator.h"
+#include "cascade/api/requests.h"
 #include "cascade/error.h"
+#include "cascade/io/csv.h"
+#include "cascade/io/file.h"
+#include "cascade/io/label_file.h"
 #include "cascade/parallel/parallel_for.h"
 #include "options.h"
 
 namespace cascade::cli {
 namespace {
 
+constexpr std::uint32_t kNoDeadline = std::numeric_limits<std::uint32_t>::max();
+
 struct Options {
   GraphOptions graph;
   CommonOptions common;
   std::string seeds_file;
-  std::vector<std::string> seed_labels;
-  std::string model = "ic";
-  std::uint64_t runs = 10'000;
-  double relative_error = 0;
-  double fade = 0;
-  std::uint32_t deadline = 0;
+  std::string seed_labels;
+  SimulationRequest request;
+  std::uint32_t deadline = kNoDeadline;
   std::string trace_file;
   std::string node_probabilities_file;
 };
-
-nlohmann::ordered_json estimate_json(const Estimate& e) {
-  return {{"mean", e.mean}, {"stderr", e.standard_error}, {"ci95", {e.low, e.high}}};
-}
 
 std::string sentiment_name(Sentiment s) { return s == Sentiment::kPositive ? "positive" : "negative"; }
 
@@ -36,8 +34,8 @@ void write_trace(const Graph& graph, const DiffusionModel& model, const Simulati
                  const std::string& path) {
   std::string text = model.has_sentiment() ? "step,source,target,sentiment\n" : "step,source,target\n";
   for (const Activation& a : result.trace) {
-    text += fmt::format("{},{},{}", a.step, a.step == 0 ? std::string() : graph.label(a.source),
-                        graph.label(a.target));
+    text += fmt::format("{},{},{}", a.step, a.step == 0 ? std::string() : csv_field(graph.label(a.source)),
+                        csv_field(graph.label(a.target)));
     if (model.has_sentiment()) text += "," + sentiment_name(a.sentiment);
     text += '\n';
   }
@@ -50,81 +48,102 @@ void write_node_probabilities(const Graph& graph, const SimulationResult& result
   const double runs = static_cast<double>(result.runs);
   for (NodeId v = 0; v < graph.num_nodes(); ++v) {
     const double p = result.node_probability[v];
-    text += fmt::format("{},{:.6g},{:.3g}\n", graph.label(v), p, std::sqrt(p * (1 - p) / runs));
+    text += fmt::format("{},{:.6g},{}\n", csv_field(graph.label(v)), p,
+                        result.runs >= 2 ? fmt::format("{:.3g}", std::sqrt(p * (1 - p) / runs))
+                                         : std::string());
   }
   write_output_file(path, text);
 }
 
-void run(const Options& options) {
-  apply_common_options(options.common);
-  DiffusionModel model = DiffusionModel::parse(options.model);
-  model.fade = options.fade;
-  if (options.deadline > 0) model.deadline = options.deadline;
-  validate(model);
-  GraphOptions graph_options = options.graph;
-  if (graph_options.probability.empty() && model.needs_probabilities()) {
-    graph_options.probability = "wc";
-  }
-  const Graph graph = load_graph_for(graph_options, options.common.seed);
-  const std::vector<NodeId> seeds = resolve_seeds(graph, options.seeds_file, options.seed_labels);
+// "12.34 (95% interval [11.78, 12.90])" or, with a single run, "12.34 (no error bar from a single
+// run)". Intervals are shown as such, not as +/-: they may be clipped at 0 or at the seeds.
+std::string with_interval(const Estimate& e, bool has_error_bar, int decimals) {
+  if (!has_error_bar) return with_commas(e.mean, decimals) + " (no error bar from a single run)";
+  return fmt::format("{} (95% interval [{}, {}])", with_commas(e.mean, decimals),
+                     with_commas(e.low, decimals), with_commas(e.high, decimals));
+}
 
-  SimulationOptions simulation;
-  simulation.runs = options.runs;
-  simulation.relative_error = options.relative_error;
-  simulation.seed = options.common.seed;
-  simulation.trace_first_run = !options.trace_file.empty();
-  simulation.node_probabilities = !options.node_probabilities_file.empty();
-  const SimulationResult result = simulate(graph, model, seeds, simulation);
+void run(Options options) {
+  apply_common_options(options.common);
+  SimulationRequest& request = options.request;
+  request.seed = options.common.seed;
+  if (options.deadline != kNoDeadline) request.model.deadline = options.deadline;
+  const DiffusionModel checked_model = make_model(request.model);  // refused before any reading
+  if (!options.trace_file.empty()) check_output_path(options.trace_file);
+  if (!options.node_probabilities_file.empty()) check_output_path(options.node_probabilities_file);
+  if (options.seeds_file.empty() && options.seed_labels.empty()) {
+    throw UsageError("no seeds; expected --seeds FILE or --seed-labels a,b,c");
+  }
+  const Graph graph = load_graph_for(options.graph, checked_model, options.common.seed);
+  if (options.seeds_file.empty()) {
+    // A comma list read as one CSV record, so that a label holding a comma can be quoted.
+    CsvReader reader(options.seed_labels, "--seed-labels", ',');
+    CsvRecord record;
+    std::vector<std::string> labels;
+    if (reader.next(record)) labels.assign(record.fields.begin(), record.fields.end());
+    if (reader.next(record)) {
+      throw UsageError("--seed-labels: found a line break; expected one comma list");
+    }
+    request.seeds = nodes_from_labels(graph, labels, "--seed-labels", "seed");
+  } else {
+    request.seeds = read_node_list(graph, options.seeds_file, "seed");
+  }
+  request.trace = !options.trace_file.empty();
+  request.node_probabilities = !options.node_probabilities_file.empty();
+  const SimulationReport report = simulate(graph, request);
+  const SimulationResult& result = report.result;
+  const DiffusionModel& model = report.model;
+  const std::vector<NodeId>& seeds = request.seeds;
   if (!options.trace_file.empty()) write_trace(graph, model, result, options.trace_file);
   if (!options.node_probabilities_file.empty()) {
     write_node_probabilities(graph, result, options.node_probabilities_file);
   }
 
-  std::size_t distinct_seeds = result.new_per_step.empty() ? 0 : static_cast<std::size_t>(
-                                                                     result.new_per_step[0].mean);
+  const std::size_t distinct_seeds = seeds.size();
+  const bool error_bars = report.error_bars;
   const std::string probability = graph.has_probabilities() ? graph.probability_scheme() : "none";
   const double runs_per_second = static_cast<double>(result.runs) / result.seconds;
   const double arcs_per_second = static_cast<double>(result.arcs_examined) / result.seconds;
   if (options.common.json) {
-    nlohmann::ordered_json json;
-    json["graph"] = graph.load_report().source;
-    json["nodes"] = graph.num_nodes();
-    json["arcs"] = graph.num_arcs();
+    nlohmann::ordered_json json = json_record(options.common, &graph);
     json["model"] = model.to_string();
     json["probability"] = probability;
     json["fade"] = model.fade;
     json["deadline"] = model.has_deadline() ? nlohmann::ordered_json(model.deadline) : nullptr;
-    json["seed"] = options.common.seed;
-    nlohmann::ordered_json labels = nlohmann::ordered_json::array();
-    for (const NodeId s : seeds) labels.push_back(graph.label(s));
-    json["seeds"] = labels;
+    json["seeds"] = json_labels(graph, seeds);
     json["runs"] = result.runs;
-    if (options.relative_error > 0) {
-      json["relative_error_target"] = options.relative_error;
+    if (request.rel_error > 0) {
+      json["relative_error_target"] = request.rel_error;
       json["converged"] = result.converged;
     }
     json["mean"] = result.reach.mean;
-    json["stderr"] = result.reach.standard_error;
-    json["ci95"] = {result.reach.low, result.reach.high};
+    json["stderr"] = error_bars ? nlohmann::ordered_json(result.reach.standard_error) : nullptr;
+    json["ci95"] = error_bars ? nlohmann::ordered_json({result.reach.low, result.reach.high}) : nullptr;
     json["percentiles"] = {{"5", result.percentile5}, {"50", result.median}, {"95", result.percentile95}};
-    json["beyond_seeds"] = result.reach.mean - static_cast<double>(distinct_seeds);
+    put_estimate(json, "beyond_seeds", result.reach.mean - static_cast<double>(distinct_seeds),
+                 result.reach.standard_error,
+                 std::max(0.0, result.reach.low - static_cast<double>(distinct_seeds)),
+                 std::max(0.0, result.reach.high - static_cast<double>(distinct_seeds)), error_bars);
     if (model.has_sentiment()) {
-      json["positive"] = estimate_json(result.positive);
-      json["negative"] = estimate_json(result.negative);
+      put_estimate(json, "positive", result.positive.mean, result.positive.standard_error,
+                   result.positive.low, result.positive.high, error_bars);
+      put_estimate(json, "negative", result.negative.mean, result.negative.standard_error,
+                   result.negative.low, result.negative.high, error_bars);
     }
     nlohmann::ordered_json curve = nlohmann::ordered_json::array();
     for (std::size_t s = 0; s < result.new_per_step.size(); ++s) {
-      nlohmann::ordered_json point = estimate_json(result.new_per_step[s]);
+      const Estimate& e = result.new_per_step[s];
+      nlohmann::ordered_json point;
       point["step"] = s;
+      put_estimate(point, "new", e.mean, e.standard_error, e.low, e.high, error_bars);
       curve.push_back(point);
     }
     json["curve"] = curve;
     json["arcs_examined"] = result.arcs_examined;
-    json["timing"] = {{"seconds", result.seconds},
-                      {"runs_per_second", runs_per_second},
-                      {"arcs_per_second", arcs_per_second},
-                      {"threads", num_threads()}};
-    fmt::print("{}\n", json.dump(2));
+    json["runs_per_second"] = runs_per_second;
+    json["arcs_per_second"] = arcs_per_second;
+    json["timing"] = {{"simulation", result.seconds}, {"load", graph.load_report().seconds}};
+    print_json(json);
     return;
   }
   fmt::print("graph         {}: {} nodes, {} arcs{}\n", graph.load_report().source,
@@ -133,35 +152,37 @@ void run(const Options& options) {
   fmt::print("model         {} with probabilities {}; fade {}; {}\n", model.to_string(), probability,
              model.fade, model.has_deadline() ? fmt::format("deadline step {}", model.deadline)
                                               : std::string("no deadline"));
-  std::string seed_list;
-  for (std::size_t i = 0; i < seeds.size() && i < 10; ++i) seed_list += (i ? ", " : "") + graph.label(seeds[i]);
-  fmt::print("seeds         {} ({}{})\n", distinct_seeds, seed_list, seeds.size() > 10 ? ", ..." : "");
+  fmt::print("seeds         {} ({})\n", with_commas(distinct_seeds), label_list(graph, seeds));
   fmt::print("runs          {} (seed {}){}\n", with_commas(result.runs), options.common.seed,
-             options.relative_error > 0
+             request.rel_error > 0
                  ? fmt::format(", {} the 95% interval within {:g}% of the mean",
                                result.converged ? "until" : "stopped at the limit before",
-                               100 * options.relative_error)
+                               100 * request.rel_error)
                  : "");
-  fmt::print("reach         {:.2f} +/- {:.2f} people (mean, 95% interval [{:.2f}, {:.2f}]; standard "
-             "error {:.3f}), seeds included\n",
-             result.reach.mean, 1.96 * result.reach.standard_error, result.reach.low,
-             result.reach.high, result.reach.standard_error);
-  fmt::print("beyond seeds  {:.2f}\n", result.reach.mean - static_cast<double>(distinct_seeds));
-  fmt::print("percentiles   5%: {} | 50%: {} | 95%: {}\n", result.percentile5, result.median,
-             result.percentile95);
+  fmt::print("reach         {} people, seeds included{}\n", with_interval(result.reach, error_bars, 2),
+             error_bars ? fmt::format("; standard error {}", with_commas(result.reach.standard_error, 3))
+                        : std::string());
+  fmt::print("beyond seeds  {}\n",
+             with_commas(result.reach.mean - static_cast<double>(distinct_seeds), 2));
+  fmt::print("percentiles   5%: {} | 50%: {} | 95%: {}\n", with_commas(result.percentile5),
+             with_commas(result.median), with_commas(result.percentile95));
   if (model.has_sentiment()) {
-    fmt::print("positive      {:.2f} +/- {:.2f}\n", result.positive.mean,
-               1.96 * result.positive.standard_error);
-    fmt::print("negative      {:.2f} +/- {:.2f}\n", result.negative.mean,
-               1.96 * result.negative.standard_error);
+    fmt::print("positive      {}\n", with_interval(result.positive, error_bars, 2));
+    fmt::print("negative      {}\n", with_interval(result.negative, error_bars, 2));
   }
-  fmt::print("\nstep  new adopters (mean, 95% interval)\n");
+  fmt::print("\nstep  new adopters (mean{})\n", error_bars ? ", 95% interval" : "");
   for (std::size_t s = 0; s < result.new_per_step.size(); ++s) {
     const Estimate& e = result.new_per_step[s];
-    fmt::print("{:>4}  {:.3f} [{:.3f}, {:.3f}]\n", s, e.mean, e.low, e.high);
+    if (error_bars) {
+      fmt::print("{:>4}  {} [{}, {}]\n", s, with_commas(e.mean, 3), with_commas(e.low, 3),
+                 with_commas(e.high, 3));
+    } else {
+      fmt::print("{:>4}  {}\n", s, with_commas(e.mean, 3));
+    }
   }
-  fmt::print("\ntiming        {:.3f} s on {} threads: {:.0f} runs/s, {:.3g} arcs examined/s\n",
-             result.seconds, num_threads(), runs_per_second, arcs_per_second);
+  fmt::print("\ntiming        {:.3f} s on {}: {} runs/s, {:.3g} arcs examined/s\n", result.seconds,
+             count_of(static_cast<std::uint64_t>(num_threads()), "thread", "threads"),
+             with_commas(runs_per_second, 0), arcs_per_second);
 }
 
 }  // namespace
@@ -173,27 +194,32 @@ void register_simulate(CLI::App& app) {
   add_graph_options(command, options->graph,
                     "Arc probabilities: wc (1/in-degree of the target; default), const:P, "
                     "trivalency, weight, weight-normalized");
-  auto* seeds = command->add_option("--seeds", options->seeds_file, "File of seed labels, one per line");
-  auto* labels = command->add_option("--seed-labels", options->seed_labels, "Seed labels: a,b,c")
-                     ->delimiter(',');
+  auto* seeds = command->add_option("--seeds", options->seeds_file,
+                                    "File of seed labels, one per line (CSV quoting rules)");
+  auto* labels = command->add_option("--seed-labels", options->seed_labels,
+                                     "Seed labels: a,b,c (a label holding a comma in double quotes, "
+                                     "as in CSV)");
   seeds->excludes(labels);
-  command->add_option("--model", options->model,
+  command->add_option("--model", options->request.model.model,
                       "ic, lt, threshold:N[,prob], threshold:F[,prob], icn:q=Q,neg=M")
       ->capture_default_str();
-  auto* runs = command->add_option("--runs", options->runs, "Monte Carlo runs")
-                   ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}))
+  auto* runs = command->add_option("--runs", options->request.runs, "Monte Carlo runs")
+                   ->check(whole_number(1, 1'000'000'000))
                    ->capture_default_str();
-  command->add_option("--rel-error", options->relative_error,
+  command->add_option("--rel-error", options->request.rel_error,
                       "Run until the 95% interval is within this fraction of the mean")
-      ->check(CLI::Range(1e-6, 1.0))
+      ->check(real_number(0, 1, true, false))
       ->excludes(runs);
-  command->add_option("--fade", options->fade,
-                      "Multiply probabilities by (1 - F) at each step after the seeds")
+  command->add_option("--fade", options->request.model.fade,
+                      "Multiply influence by (1 - F) at each step after the seeds")
+      ->check(real_number(0, 1, false, true))
       ->capture_default_str();
-  command->add_option("--deadline", options->deadline, "Stop the spread after this step")
-      ->check(CLI::Range(std::uint32_t{1}, std::numeric_limits<std::uint32_t>::max()));
+  command->add_option("--deadline", options->deadline,
+                      "Stop the spread after this step (0: the seeds alone)")
+      ->check(whole_number(0, kNoDeadline - 1));
   command->add_option("--trace", options->trace_file,
-                      "Write run 0's word-of-mouth tree as CSV: step,source,target");
+                      "Write run 0's word-of-mouth tree as CSV: step,source,target (under "
+                      "threshold models, one line per contact that counted)");
   command->add_option("--node-probabilities", options->node_probabilities_file,
                       "Write each person's probability of being reached as CSV");
   add_common_options(command, options->common);

@@ -25,9 +25,18 @@ class InputError : public std::runtime_error {
 
 // A request that cannot be carried out as asked: a parameter out of range, an option combination
 // that cannot work. The CLI maps it to exit code 2.
+// Errors about one field of a request name it (field() is "eps", "k", "time_limit": the API's
+// names, which are the CLI's options without dashes); what() then starts with "field: ".
 class UsageError : public std::invalid_argument {
  public:
-  using std::invalid_argument::invalid_argument;
+  explicit UsageError(const std::string& what) : std::invalid_argument(what) {}
+  explicit UsageError(const char* what) : std::invalid_argument(what) {}
+  UsageError(std::string field, const std::string& what);
+
+  const std::string& field() const { return field_; }
+
+ private:
+  std::string field_;
 };
 
 }  // namespace cascade

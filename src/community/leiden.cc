@@ -398,7 +398,7 @@ std::vector<NodeId> label_order(const Graph& graph) {
 
 CommunityPartition leiden(const Graph& graph, const LeidenOptions& options) {
   if (!(options.resolution > 0)) {
-    throw UsageError(fmt::format("--resolution: found {}; expected a positive number",
+    throw UsageError("resolution", fmt::format("found {}; expected a positive number",
                                  options.resolution));
   }
   CommunityPartition result;

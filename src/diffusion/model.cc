@@ -17,7 +17,7 @@ bool parse_double(std::string_view text, double& value) {
 }
 
 [[noreturn]] void bad_model(std::string_view text, std::string_view expected) {
-  throw UsageError(fmt::format("--model: found '{}'; expected {}", text, expected));
+  throw UsageError("model", fmt::format("found '{}'; expected {}", text, expected));
 }
 
 }  // namespace
@@ -98,7 +98,7 @@ std::string DiffusionModel::to_string() const {
 
 void validate(const DiffusionModel& model) {
   if (!(model.fade >= 0 && model.fade < 1)) {
-    throw UsageError(fmt::format("--fade: found {}; expected a fraction in [0, 1)", model.fade));
+    throw UsageError("fade", fmt::format("found {}; expected a fraction in [0, 1)", model.fade));
   }
 }
 

@@ -64,27 +64,28 @@ struct ThreadTotals {
 void check_simulation(const Graph& graph, const DiffusionModel& model,
                       std::span<const NodeId> seeds) {
   check_model(graph, model);
-  if (seeds.empty()) throw UsageError("no seeds given; expected at least one seed");
+  if (seeds.empty()) throw UsageError("seeds", "found none; expected at least one seed");
   for (const NodeId seed : seeds) {
-    if (seed >= graph.num_nodes()) throw UsageError("seed id out of range");
+    if (seed >= graph.num_nodes()) throw UsageError("seeds", "found a node id out of range");
   }
 }
 
 void check_model(const Graph& graph, const DiffusionModel& model) {
   validate(model);
   if (model.needs_probabilities() && !graph.has_probabilities()) {
-    throw UsageError(fmt::format("--model {} needs arc probabilities; expected --prob",
-                                 model.to_string()));
+    throw UsageError("prob", fmt::format("found none; expected a probability scheme, which model "
+                                         "{} needs",
+                                         model.to_string()));
   }
   if (model.kind == ModelKind::kLinearThreshold) {
     for (NodeId v = 0; v < graph.num_nodes(); ++v) {
       double total = 0;
       for (const float p : graph.in_probabilities(v)) total += p;
       if (total > 1.0 + 1e-5) {
-        throw UsageError(fmt::format(
-            "--model lt: the weights into node {} sum to {:.6g} under --prob {}; expected at most "
-            "1 (use --prob wc or weight-normalized)",
-            graph.label(v), total, graph.probability_scheme()));
+        throw UsageError("prob", fmt::format(
+            "{}: under model lt the weights into node {} sum to {:.6g}; expected at most 1 (use "
+            "wc or weight-normalized)",
+            graph.probability_scheme(), graph.label(v), total));
       }
     }
   }
@@ -222,6 +223,11 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
     for (std::size_t v = 0; v < counts.size(); ++v) counts[v] += t->reached_count[v];
   }
   result.reach = reach.estimate(result.runs);
+  // Every run reaches every seed: the interval of the reach never goes below their number.
+  if (!per_step.empty()) {
+    const double seeds_reached = static_cast<double>(per_step[0].sum) / static_cast<double>(result.runs);
+    result.reach.low = std::max(result.reach.low, seeds_reached);
+  }
   result.positive = positive.estimate(result.runs);
   result.negative = negative.estimate(result.runs);
   for (const Moments& m : per_step) result.new_per_step.push_back(m.estimate(result.runs));

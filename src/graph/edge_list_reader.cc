@@ -791,7 +791,7 @@ HeaderMode parse_header_mode(std::string_view text) {
   if (text == "none") return HeaderMode::kNone;
   if (text == "names") return HeaderMode::kNames;
   if (text == "counts") return HeaderMode::kCounts;
-  throw UsageError(fmt::format("--header: found '{}'; expected auto, none, names or counts", text));
+  throw UsageError("header", fmt::format("found '{}'; expected auto, none, names or counts", text));
 }
 
 EdgeListData parse_edge_list(std::string_view text, const std::string& source,

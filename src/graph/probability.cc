@@ -38,11 +38,11 @@ ProbabilitySpec ProbabilitySpec::parse(std::string_view text) {
         std::from_chars(number.data(), number.data() + number.size(), spec.constant);
     if (error != std::errc() || end != number.data() + number.size() ||
         !(spec.constant >= 0.0 && spec.constant <= 1.0)) {
-      throw UsageError(fmt::format("--prob: found '{}'; expected const:P with P in [0, 1]", text));
+      throw UsageError("prob", fmt::format("found '{}'; expected const:P with P in [0, 1]", text));
     }
   } else {
-    throw UsageError(fmt::format(
-        "--prob: found '{}'; expected wc, const:P, trivalency, weight or weight-normalized", text));
+    throw UsageError("prob", fmt::format(
+        "found '{}'; expected wc, const:P, trivalency, weight or weight-normalized", text));
   }
   return spec;
 }
@@ -60,9 +60,9 @@ std::string ProbabilitySpec::to_string() const {
 
 void assign_probabilities(Graph& graph, const ProbabilitySpec& spec, std::uint64_t seed) {
   if (spec.needs_weights() && !graph.weighted()) {
-    throw UsageError(fmt::format("--prob {}: {} has no weight column; expected a third column, or "
-                                 "a scheme that needs none (wc, const:P, trivalency)",
-                                 spec.to_string(), graph.load_report().source));
+    throw UsageError("prob", fmt::format("{}: {} has no weight column; expected a third column, "
+                                         "or a scheme that needs none (wc, const:P, trivalency)",
+                                         spec.to_string(), graph.load_report().source));
   }
   const NodeId n = graph.num_nodes();
   const GraphArrays& arrays = graph.arrays();

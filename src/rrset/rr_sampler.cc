@@ -41,13 +41,14 @@ struct Marks {
 RRSampler::RRSampler(const Graph& graph, const DiffusionModel& model)
     : graph_(graph), kind_(model.kind) {
   if (model.kind != ModelKind::kIndependentCascade && model.kind != ModelKind::kLinearThreshold) {
-    throw UsageError(fmt::format("--model {}: reverse-reachable sampling applies to ic and lt only; "
-                                 "expected --algo celf (greedy by simulation) for this model",
-                                 model.to_string()));
+    throw UsageError("model", fmt::format("{}: reverse-reachable sampling applies to ic and lt "
+                                          "only; expected algo celf (greedy by simulation) for "
+                                          "this model",
+                                          model.to_string()));
   }
   if (model.has_fading() || model.has_deadline()) {
-    throw UsageError("--fade and --deadline: reverse-reachable sampling does not model them; "
-                     "expected --algo celf (greedy by simulation)");
+    throw UsageError("model", "fade and deadline: reverse-reachable sampling does not model them; "
+                              "expected algo celf (greedy by simulation)");
   }
   check_model(graph, model);
   if (graph.num_nodes() == 0) throw UsageError("the graph has no nodes");

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "cascade/error.h"
+#include "cascade/text.h"
 #include "cascade/interrupt.h"
 #include "cascade/rrset/rr_sampler.h"
 #include "cascade/seeding/opim_c.h"
@@ -115,27 +116,61 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
     result.guarantee = ratio;
     const std::uint64_t last_marginal =
         chosen.selection.marginal_coverage.empty() ? 0 : chosen.selection.marginal_coverage.back();
+    // As `auto` refines OPIM-C: past the target ratio, keep sampling while the last seed covers
+    // fewer than 300 RR sets (people cannot be told apart on so few), up to the sample IMM would
+    // draw for as many seeds, lambda* over the proven lower bound.
+    const double refine_cap =
+        std::min(theta_max, sample_size::imm_lambda_star(std::max(n, 3.0), std::max(k, 1.0),
+                                                         options.epsilon, 1.0) /
+                                std::max(lower, 1.0));
     const bool settled = ratio >= target && (last_marginal >= kDefaultRefineMinMarginal ||
-                                             chosen.selection.coverage == r1.size());
+                                             static_cast<double>(r1.size()) >= refine_cap);
     const bool last = round >= rounds || static_cast<double>(theta) >= theta_max;
     const bool out_of_time = options.time_limit > 0 && since(start) >= options.time_limit;
     if (settled || last || out_of_time) {
       result.notes.push_back(fmt::format(
           "round {}: {} RR sets in R1 and R2 each; cost-effective greedy with the best-single "
           "safeguard on R1{}; proven ratio {:.4f} (target {:.4f})",
-          round, r1.size(), chosen.single_node_won ? " (the single best person won)" : "",
+          round, group_digits(r1.size()), chosen.single_node_won ? " (the single best person won)" : "",
           result.guarantee, target));
       if (out_of_time && !settled) {
         result.notes.push_back(fmt::format("stopped by the time limit of {} s", options.time_limit));
       }
       if (chosen.selection.seeds.size() == seats && options.max_seeds > 0 &&
           options.max_seeds < affordable) {
-        result.notes.push_back(fmt::format("at most {} seeds (-k) bound the choice before the budget did",
-                                           options.max_seeds));
+        result.notes.push_back(fmt::format("at most {} seeds (max_seeds) bound the choice before the "
+                                           "budget did",
+                                           group_digits(options.max_seeds)));
       }
       break;
     }
     theta *= 2;
+  }
+  // Greedy stopped because no affordable person adds coverage on the sample: spend what is left
+  // by the fill rule of max_coverage.h (highest out-degree first, ties to the smaller id), with
+  // marginal gain 0, since reaching more people never lowers the spread.
+  {
+    double spent = 0;
+    std::vector<char> chosen(nodes, 0);
+    for (const NodeId v : result.seeds) {
+      spent += options.fees[v];
+      chosen[v] = 1;
+    }
+    std::uint32_t filled = 0;
+    for (const NodeId v : out_degree_order(graph)) {
+      if (options.max_seeds > 0 && result.seeds.size() >= options.max_seeds) break;
+      if (chosen[v] || spent + options.fees[v] > options.budget) continue;
+      result.seeds.push_back(v);
+      result.marginal_gain.push_back(0);
+      spent += options.fees[v];
+      ++filled;
+    }
+    if (filled > 0) {
+      result.notes.push_back(fmt::format(
+          "{} seeds added by the fill rule (highest out-degree first, ties to the smaller id) to "
+          "spend the budget: no affordable person added coverage on the sample",
+          filled));
+    }
   }
   result.rr_sets = r1.size() + r2.size();
   result.sample_bytes = r1.memory_bytes() + r2.memory_bytes();

@@ -10,6 +10,7 @@
 
 #include "cascade/diffusion/simulator.h"
 #include "cascade/error.h"
+#include "cascade/text.h"
 #include "cascade/interrupt.h"
 #include "cascade/parallel/parallel_for.h"
 
@@ -71,10 +72,10 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
   const auto start = std::chrono::steady_clock::now();
   check_model(graph, model);
   if (options.k < 1 || options.k > graph.num_nodes()) {
-    throw UsageError(fmt::format("-k: found {}; expected 1 to {} (the number of nodes)", options.k,
+    throw UsageError("k", fmt::format("found {}; expected 1 to {} (the number of nodes)", options.k,
                                  graph.num_nodes()));
   }
-  if (options.runs < 1) throw UsageError("--runs: expected at least 1");
+  if (options.runs < 1) throw UsageError("runs", "found 0; expected at least 1");
   std::vector<NodeId> candidates = options.candidates;
   if (candidates.empty()) {
     // Everyone, by decreasing out-degree: where marginal gains tie (under complex contagion a
@@ -97,7 +98,7 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
     }
   }
   if (candidates.size() < options.k) {
-    throw UsageError(fmt::format("{} candidates for k = {}; expected at least k", candidates.size(),
+    throw UsageError("candidates", fmt::format("found {}; expected at least k = {}", candidates.size(),
                                  options.k));
   }
   SpreadOracle oracle(graph, model, options.runs, options.seed);
@@ -168,7 +169,8 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
   result.phases = {{"greedy by simulation",
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()}};
   result.notes.push_back(fmt::format("{} spread evaluations of {} runs each over {} candidates",
-                                     oracle.evaluations(), options.runs, candidates.size()));
+                                     group_digits(oracle.evaluations()), group_digits(options.runs),
+                                     group_digits(candidates.size())));
   // Gains are ties at 0 once the seeds reach every remaining candidate in every run: the queue
   // then yields them in candidate order, by default the fill rule's (out-degree, then id).
   const auto filled = static_cast<std::uint32_t>(

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cascade/error.h"
+#include "cascade/text.h"
 #include "cascade/interrupt.h"
 #include "cascade/rrset/rr_sampler.h"
 #include "cascade/seeding/sample_size.h"
@@ -57,7 +58,7 @@ SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOpti
   }
   const double estimating = since(t);
   result.notes.push_back(fmt::format("lower bound on the optimum LB = {:.1f} from {} RR sets",
-                                     lower_bound, estimation.size()));
+                                     lower_bound, group_digits(estimation.size())));
   const std::size_t estimation_bytes = estimation.memory_bytes();
   const std::uint64_t estimation_sets = estimation.size();
   estimation = RRCollection{};
@@ -80,7 +81,8 @@ SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOpti
   result.rr_sets = estimation_sets + theta;
   result.sample_bytes = std::max(estimation_bytes, selection.memory_bytes());
   result.phases = {{"estimating LB", estimating}, {"sampling", sampling}, {"selection", selecting}};
-  result.notes.push_back(fmt::format("{} fresh RR sets for the selection (theta = lambda* / LB)", theta));
+  result.notes.push_back(
+      fmt::format("{} fresh RR sets for the selection (theta = lambda* / LB)", group_digits(theta)));
   if (greedy.filled > 0) result.notes.push_back(filled_note(greedy.filled));
   return result;
 }

@@ -31,14 +31,19 @@ std::vector<double> average_ranks(std::span<const double> values) {
   return rank;
 }
 
-// For each node v, the RR sets (seed, purpose, 0 .. rr_sets - 1) that contain v and whose root,
-// their first member, is someone else.
-std::vector<std::uint64_t> count_reached_others(const Graph& graph, const DiffusionModel& model,
-                                                std::uint64_t rr_sets, std::uint64_t seed,
-                                                StreamPurpose purpose) {
-  if (rr_sets == 0) throw UsageError("--samples: found 0; expected at least 1 RR set");
+// For each node v: the RR sets (seed, purpose, 0 .. rr_sets - 1) rooted at v, and those that
+// contain v and are rooted at someone else (a set's root is its first member).
+struct Counts {
+  std::vector<std::uint64_t> rooted_at, reached_others;
+};
+
+Counts count_reached_others(const Graph& graph, const DiffusionModel& model, std::uint64_t rr_sets,
+                            std::uint64_t seed, StreamPurpose purpose) {
+  if (rr_sets == 0) throw UsageError("samples", "found 0; expected at least 1 RR set");
   const RRSampler sampler(graph, model);
-  std::vector<std::uint64_t> count(graph.num_nodes(), 0);
+  Counts counts;
+  counts.rooted_at.assign(graph.num_nodes(), 0);
+  counts.reached_others.assign(graph.num_nodes(), 0);
   constexpr std::uint64_t kBatch = 1 << 18;
   for (std::uint64_t first = 0; first < rr_sets; first += kBatch) {
     check_interrupt();
@@ -46,15 +51,22 @@ std::vector<std::uint64_t> count_reached_others(const Graph& graph, const Diffus
     sampler.generate(sets, first, std::min(kBatch, rr_sets - first), seed, purpose);
     for (std::uint64_t s = 0; s < sets.size(); ++s) {
       const auto members = sets.set(s);
-      for (std::size_t i = 1; i < members.size(); ++i) ++count[members[i]];
+      ++counts.rooted_at[members[0]];
+      for (std::size_t i = 1; i < members.size(); ++i) ++counts.reached_others[members[i]];
     }
   }
-  return count;
+  return counts;
 }
 
-// 1 + n x (the share of RR sets rooted elsewhere that contain v), with its Wilson interval.
-Estimate individual_reach(std::uint64_t reached_others, std::uint64_t rr_sets, NodeId n) {
-  Estimate e = proportion_estimate(reached_others, rr_sets, static_cast<double>(n));
+// 1 + (n - 1) x the share of RR sets rooted at someone else that contain v, with its Wilson
+// interval: never more than n, and exactly 1 (or n) when v reaches nobody (or everyone) on the
+// sample.
+Estimate individual_reach(const Counts& counts, NodeId v, std::uint64_t rr_sets, NodeId n) {
+  const std::uint64_t trials = rr_sets - counts.rooted_at[v];
+  Estimate e;
+  if (trials > 0) {
+    e = proportion_estimate(counts.reached_others[v], trials, static_cast<double>(n) - 1);
+  }
   e.mean += 1;
   e.low += 1;
   e.high += 1;
@@ -71,8 +83,7 @@ double since(Clock::time_point start) {
 IndividualInfluence individual_influence(const Graph& graph, const DiffusionModel& model,
                                          std::uint64_t rr_sets, std::uint64_t seed,
                                          StreamPurpose purpose) {
-  const std::vector<std::uint64_t> count =
-      count_reached_others(graph, model, rr_sets, seed, purpose);
+  const Counts counts = count_reached_others(graph, model, rr_sets, seed, purpose);
   const NodeId n = graph.num_nodes();
   IndividualInfluence result;
   result.rr_sets = rr_sets;
@@ -81,7 +92,7 @@ IndividualInfluence individual_influence(const Graph& graph, const DiffusionMode
   result.low.resize(n);
   result.high.resize(n);
   for (NodeId v = 0; v < n; ++v) {
-    const Estimate e = individual_reach(count[v], rr_sets, n);
+    const Estimate e = individual_reach(counts, v, rr_sets, n);
     result.reach[v] = e.mean;
     result.standard_error[v] = e.standard_error;
     result.low[v] = e.low;
@@ -96,7 +107,7 @@ std::uint64_t default_influence_rr_sets(NodeId num_nodes) {
 
 InfluenceRanking rank_influencers(const Graph& graph, const DiffusionModel& model,
                                   const InfluenceOptions& options) {
-  if (options.top == 0) throw UsageError("--top: found 0; expected at least 1 person");
+  if (options.top == 0) throw UsageError("top", "found 0; expected at least 1 person");
   const NodeId n = graph.num_nodes();
   const std::uint64_t rr_sets =
       options.rr_sets > 0 ? options.rr_sets : default_influence_rr_sets(n);
@@ -122,14 +133,14 @@ InfluenceRanking rank_influencers(const Graph& graph, const DiffusionModel& mode
   // played no part in choosing it.
   t = Clock::now();
   const std::size_t top = std::min<std::size_t>(options.top, n);
-  const std::vector<std::uint64_t> check =
+  const Counts check =
       count_reached_others(graph, model, rr_sets, options.seed, StreamPurpose::kInfluenceCheck);
   double top_total = 0;
   for (std::size_t i = 0; i < top; ++i) {
     const NodeId v = result.order[i];
     Influencer person;
     person.node = v;
-    person.reach = individual_reach(check[v], rr_sets, n);
+    person.reach = individual_reach(check, v, rr_sets, n);
     person.ranking_reach = reach[v];
     person.share = person.reach.mean / result.total_influence;
     person.out_degree = graph.out_degree(v);

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "cascade/error.h"
+#include "cascade/text.h"
 #include "cascade/interrupt.h"
 #include "cascade/rrset/rr_sampler.h"
 #include "cascade/seeding/sample_size.h"
@@ -32,7 +33,7 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
   check_seed_parameters(graph, options.k, options.epsilon);
   const double delta = options.delta > 0 ? options.delta : 1.0 / n;
   if (!(delta > 0 && delta < 1)) {
-    throw UsageError(fmt::format("--delta: found {}; expected a value in (0, 1)", delta));
+    throw UsageError("delta", fmt::format("found {}; expected a value in (0, 1)", delta));
   }
   const RRSampler sampler(graph, model);
   const double k = options.k;
@@ -113,7 +114,7 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
     if (done || last || out_of_time) {
       result.notes.push_back(fmt::format(
           "round {}: {} RR sets in R1, {} in R2; proven ratio {:.4f} (target {:.4f})", round,
-          r1.size(), r2.size(), result.guarantee, target));
+          group_digits(r1.size()), group_digits(r2.size()), result.guarantee, target));
       if (out_of_time && !guaranteed) {
         result.notes.push_back(fmt::format("stopped by the time limit of {} s before reaching the "
                                            "target ratio",
@@ -122,7 +123,7 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
         result.notes.push_back(fmt::format(
             "refined past the guarantee: R1 grown until the last seed's marginal coverage is about "
             "{} RR sets (it is {})",
-            options.refine_min_marginal, last_marginal));
+            group_digits(options.refine_min_marginal), group_digits(last_marginal)));
       }
       break;
     }

@@ -15,11 +15,11 @@ std::string filled_note(std::uint32_t filled) {
 
 void check_seed_parameters(const Graph& graph, std::uint32_t k, double epsilon) {
   if (k < 1 || k > graph.num_nodes()) {
-    throw UsageError(fmt::format("-k: found {}; expected 1 to {} (the number of nodes)", k,
+    throw UsageError("k", fmt::format("found {}; expected 1 to {} (the number of nodes)", k,
                                  graph.num_nodes()));
   }
   if (!(epsilon > 0 && epsilon < 1)) {
-    throw UsageError(fmt::format("--eps: found {}; expected a value in (0, 1)", epsilon));
+    throw UsageError("eps", fmt::format("found {}; expected a value in (0, 1)", epsilon));
   }
 }
 

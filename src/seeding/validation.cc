@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "cascade/rrset/rr_sampler.h"
-#include "cascade/select/max_coverage.h"
 
 namespace cascade {
 
@@ -22,17 +21,36 @@ ValidatedSpread validate_spread(const Graph& graph, const DiffusionModel& model,
   ValidatedSpread result;
   result.samples = samples;
   if (supports_rr_sets(model)) {
+    // The seeds reach themselves: the spread is k + (n - k) x the share, among the RR sets rooted
+    // outside the seeds, of those the seeds meet (unbiased, never below k nor above n).
     const RRSampler sampler(graph, model);
-    const double n = graph.num_nodes();
-    std::uint64_t done = 0, covered = 0;
+    std::vector<char> is_seed(graph.num_nodes(), 0);
+    for (const NodeId s : seeds) is_seed[s] = 1;
+    double k = 0;
+    for (const char flag : is_seed) k += flag;
+    const double others = static_cast<double>(graph.num_nodes()) - k;
+    std::uint64_t done = 0, outside = 0, covered = 0;
     std::uint64_t next = samples;
     while (true) {
       // Sets are counted and dropped batch by batch: memory stays at one batch.
       RRCollection sets;
       sampler.generate(sets, done, next - done, seed, StreamPurpose::kValidation);
-      covered += coverage_of(sets, graph.num_nodes(), seeds);
+      for (std::uint64_t i = 0; i < sets.size(); ++i) {
+        const auto members = sets.set(i);
+        if (is_seed[members[0]]) continue;  // rooted at a seed: reached for sure
+        ++outside;
+        for (const NodeId v : members) {
+          if (is_seed[v]) {
+            ++covered;
+            break;
+          }
+        }
+      }
       done = next;
-      result.spread = proportion_estimate(covered, done, n);
+      result.spread = outside > 0 ? proportion_estimate(covered, outside, others) : Estimate{};
+      result.spread.mean += k;
+      result.spread.low += k;
+      result.spread.high += k;
       if (relative_error <= 0 || done >= max_samples ||
           1.96 * result.spread.standard_error <= relative_error * result.spread.mean) {
         break;

@@ -54,7 +54,7 @@ BudgetedSelection budgeted_max_coverage(const RRCollection& sets, const std::vec
     }
   }
   if (!(budget >= 0)) {
-    throw UsageError(fmt::format("--budget: found {}; expected a number at least 0", budget));
+    throw UsageError("budget", fmt::format("found {}; expected a number at least 0", budget));
   }
   std::vector<std::uint64_t> count(n, 0);
   for (std::uint64_t s = 0; s < sets.size(); ++s) {

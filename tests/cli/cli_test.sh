@@ -53,7 +53,7 @@ expect 2 '^cascade: error: .*GRAPH is required' -- "$cascade" info
 expect 2 "^cascade: error: --prob: found 'const:2'; expected const:P with P in \[0, 1\]" -- \
   "$cascade" info "$work/good.txt" --prob const:2
 expect 2 "^cascade: error: --prob: found 'bogus'" -- "$cascade" info "$work/good.txt" --prob bogus
-expect 2 '^cascade: error: --prob weight: .* has no weight column' -- \
+expect 2 '^cascade: error: --prob: weight: .* has no weight column' -- \
   "$cascade" info "$work/good.txt" --prob weight
 expect 2 '^cascade: error: .*--threads' -- "$cascade" info "$work/good.txt" --threads -1
 
@@ -92,7 +92,7 @@ expect 2 "^cascade: error: .*snapshot of a directed graph; --undirected" -- \
 expect 1 "^cascade: error: $work/bad_weight.csv:3" -- \
   "$cascade" convert "$work/bad_weight.csv" "$work/never.cgraph"
 check "no output file after a failed convert" -- test -z "$(ls "$work" | grep never)"
-expect 1 "^cascade: error: $work/no/such/dir/out.cgraph: cannot create output file" -- \
+expect 1 "^cascade: error: $work/no/such/dir/out.cgraph: cannot write: the folder $work/no/such/dir does not exist" -- \
   "$cascade" convert "$work/good.txt" "$work/no/such/dir/out.cgraph"
 expect 0 '' -- "$cascade" convert "$work/full.cgraph" "$work/back.csv"
 check "csv written from a snapshot has a header" -- grep -q '^source,target$' "$work/back.csv"
@@ -104,7 +104,21 @@ printf '0 2\n1 2\n' >"$work/two_into_one.txt"
 expect 0 '' -- "$cascade" simulate "$work/full.txt.gz" --seeds "$work/seeds.txt" --runs 500 --json
 check "simulate --json has mean, stderr and curve" -- \
   grep -qE '"(mean|stderr|curve)"' "$work/stdout"
-strip_timing() { grep -v -E '"(seconds|runs_per_second|arcs_per_second|threads)"' "$1"; }
+# The JSON of a run without what may differ between two runs of the same computation: timings,
+# rates, memory, the thread count and the command line.
+strip_timing() {
+  /usr/bin/python3 -c '
+import json, sys
+volatile = {"seconds", "runs_per_second", "arcs_per_second", "threads", "command", "timing",
+            "peak_resident_bytes"}
+def strip(value):
+    if isinstance(value, dict):
+        return {k: strip(v) for k, v in value.items() if k not in volatile}
+    if isinstance(value, list):
+        return [strip(v) for v in value]
+    return value
+print(json.dumps(strip(json.load(open(sys.argv[1]))), indent=1, sort_keys=True))' "$1"
+}
 for model in ic lt threshold:1,prob 'icn:q=0.7,neg=1.55'; do
   "$cascade" simulate "$work/full.txt.gz" --seed-labels 1,5 --model "$model" --runs 2000 --json \
     --threads 1 --seed 5 >"$work/one.json"
@@ -122,11 +136,11 @@ expect 2 "^cascade: error: --model: found 'icn:q=1.5,neg=2'; expected icn:q=Q,ne
   "$cascade" simulate "$work/good.txt" --seed-labels 0 --model 'icn:q=1.5,neg=2'
 expect 2 "^cascade: error: --model: found 'threshold:0'" -- \
   "$cascade" simulate "$work/good.txt" --seed-labels 0 --model threshold:0
-expect 2 "^cascade: error: --model lt: the weights into node 2 sum to 1.5 under --prob const:0.75" -- \
+expect 2 "^cascade: error: --prob: const:0.75: under model lt the weights into node 2 sum to 1.5" -- \
   "$cascade" simulate "$work/two_into_one.txt" --seed-labels 0 --model lt --prob const:0.75 \
   --node-probabilities "$work/never.csv"
 check "no output file after a refused simulation" -- test ! -e "$work/never.csv"
-expect 2 "^cascade: error: --fade: found 1; expected a fraction in \[0, 1\)" -- \
+expect 2 "^cascade: error: --fade: found '1'; expected a number in \[0, 1\)" -- \
   "$cascade" simulate "$work/good.txt" --seed-labels 0 --fade 1
 expect 1 "^cascade: error: $work/bad_seeds.txt:2: found seed 'nobody', which is not a node of" -- \
   "$cascade" simulate "$work/good.txt" --seeds "$work/bad_seeds.txt"
@@ -139,20 +153,19 @@ expect 2 '^cascade: error: .*excludes' -- \
 for i in $(seq 0 1499); do
   echo "$i $(((i * 7 + 3) % 1500))"; echo "$i $(((i * 13 + 5) % 1500))"; echo "$i $(((i * 31 + 11) % 1500))"
 done >"$work/net.txt"
-expect 2 "^cascade: error: -k: found 5000; expected at most 1500" -- \
+expect 2 "^cascade: error: -k: found 5,000; expected at most 1,500" -- \
   "$cascade" seeds "$work/net.txt" -k 5000
-expect 2 "^cascade: error: -k: expected the number of seeds" -- "$cascade" seeds "$work/net.txt" --prob const:0.2
-expect 2 "^cascade: error: --eps: found 1.5; expected a value in \(0, 1\)" -- \
+expect 2 "^cascade: error: -k: found 0; expected the number of seeds" -- "$cascade" seeds "$work/net.txt" --prob const:0.2
+expect 2 "^cascade: error: --eps: found '1.5'; expected a number in \(0, 1\)" -- \
   "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 3 --eps 1.5
-expect 2 "^cascade: error: --algo imm samples reverse-reachable sets.*found --model threshold:2" -- \
+expect 2 "^cascade: error: --algo: imm samples reverse-reachable sets.*found model threshold:2" -- \
   "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 3 --algo imm --model threshold:2
 expect 2 "^cascade: error: --algo: found 'magic'" -- "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 3 --algo magic
 for algo in auto imm degree-discount pagerank random; do
   "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 4 --algo "$algo" --json --threads 1 --validation 20000 >"$work/one.json"
   "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 4 --algo "$algo" --json --threads 2 --validation 20000 >"$work/two.json"
   check "seeds $algo: same output on 1 and 2 threads" -- \
-    diff <(grep -v -E '"(selection_seconds|threads|sampling|selection|estimating LB|ranking|validation|peak_resident_bytes)"' "$work/one.json") \
-    <(grep -v -E '"(selection_seconds|threads|sampling|selection|estimating LB|ranking|validation|peak_resident_bytes)"' "$work/two.json")
+    diff <(strip_timing "$work/one.json") <(strip_timing "$work/two.json")
 done
 check "seeds --json has seeds and spread" -- grep -qE '"(seeds|spread)"' "$work/one.json"
 expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 3 --out "$work/picked.txt"
@@ -161,9 +174,9 @@ expect 0 '' -- "$cascade" simulate "$work/net.txt" --prob const:0.2 --seeds "$wo
 printf 'label,cost\n1,5\n2,1\n' >"$work/costs.csv"
 expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/costs.csv" --budget 3
 check "the seeds cost at most the budget" -- \
-  awk '/^cost / { found = 1; ok = ($2 <= 3) } END { exit !(found && ok) }' "$work/stdout"
+  awk '/^fees / { found = 1; ok = ($2 <= 3) } END { exit !(found && ok) }' "$work/stdout"
 printf 'label,cost\n1,-5\n' >"$work/bad_costs.csv"
-expect 1 "^cascade: error: $work/bad_costs.csv:2: found cost '-5'; expected a positive number" -- \
+expect 1 "^cascade: error: $work/bad_costs.csv:2: found fee '-5' for '1'; expected a positive number" -- \
   "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/bad_costs.csv" --budget 3
 expect 0 '' -- "$cascade" seeds "$work/two_into_one.txt" -k 1 --model threshold:1 --runs 20
 
@@ -183,13 +196,13 @@ check "communities recover the planted groups (NMI in the JSON)" -- \
   grep -qE '"nmi": (0\.9[0-9]*|1(\.0*)?),?$' "$work/stdout"
 expect 0 '' -- "$cascade" communities "$work/planted.txt" --undirected --out "$work/found.csv"
 check "communities --out lists everyone" -- test "$(wc -l <"$work/found.csv")" -eq 601
-expect 2 "^cascade: error: --resolution: found -1; expected a positive number" -- \
+expect 2 "^cascade: error: --resolution: found '-1'; expected a number in \(0, 1000\]" -- \
   "$cascade" communities "$work/planted.txt" --resolution -1
 expect 0 '' -- "$cascade" influencers "$work/net.txt" --prob const:0.2 --top 5% --samples 20000 \
   --out "$work/influence.csv"
 check "influencers ranks everyone" -- test "$(wc -l <"$work/influence.csv")" -eq 1501
 expect 2 "^cascade: error: --top: found 'lots'" -- "$cascade" influencers "$work/net.txt" --top lots
-expect 2 "^cascade: error: --model threshold:2: influencers estimates" -- \
+expect 2 "^cascade: error: --model: found threshold:2; influencers estimates" -- \
   "$cascade" influencers "$work/net.txt" --model threshold:2
 expect 0 '' -- "$cascade" compare "$work/planted.txt" --undirected -k 5 --runs 200 --json
 check "compare --json lists the five strategies" -- \
@@ -199,8 +212,9 @@ expect 0 '' -- "$cascade" compare "$work/planted.txt" --undirected -k 3 --runs 5
 expect 2 "^cascade: error: --strategies: found 'celebrities'" -- \
   "$cascade" compare "$work/planted.txt" -k 3 --strategies hubs,celebrities
 printf '1\n2\nnobody\n' >"$work/likers.txt"
-expect 1 "^cascade: error: $work/likers.txt:3: found liker 'nobody', which is not a node of" -- \
-  "$cascade" audit "$work/planted.txt" --undirected --account 0 --likers "$work/likers.txt"
+expect 0 '' -- "$cascade" audit "$work/planted.txt" --undirected --account 0 --likers "$work/likers.txt" --runs 20
+check "audit counts likers outside the network and goes on" -- \
+  grep -q '^not in graph 1 of the likers are not people of .* (for example nobody): left out' "$work/stdout"
 expect 1 "^cascade: error: --account: found 'ghost'" -- \
   "$cascade" audit "$work/planted.txt" --account ghost
 printf '1\n2\n' >"$work/likers.txt"
@@ -208,6 +222,129 @@ expect 0 '' -- "$cascade" audit "$work/planted.txt" --undirected --account 0 --l
   --runs 100 --json
 check "audit --json reports the audience and the likers" -- \
   grep -qE '"(audience|likers_without_ties)"' "$work/stdout"
+
+# Issue 8: what a new user hit.
+# Item 0: every seed distinct, up to k = n, even once the sample is exhausted.
+expect 0 '' -- "$cascade" seeds "$work/two_into_one.txt" -k 3 --json --validation 1000
+check "seeds -k n returns everyone once" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1])); sys.exit(sorted(d["seeds"]) != [0, 1, 2])' "$work/stdout"
+# Item 2: side files are CSV as spreadsheets write them: quotes, commas, unicode, BOM, CRLF.
+printf 'source,target\n"Müller, Anna",東京 café ☕\n東京 café ☕,"say ""hi"""\n"say ""hi""",bob\n' >"$work/names.csv"
+printf '\xef\xbb\xbflabel,fee\r\n"Müller, Anna",100\r\n東京 café ☕,280\r\n"say ""hi""",50\r\n' >"$work/fees.csv"
+expect 0 '' -- "$cascade" seeds "$work/names.csv" --prob const:0.5 --costs "$work/fees.csv" --budget 150 --json --validation 1000
+check "fees read from a BOM+CRLF CSV with quoted names" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1]))
+fee = {"Müller, Anna": 100, "東京 café ☕": 280, "say \"hi\"": 50, "bob": 1}
+sys.exit(not (d["spent"] <= 150 and all(fee[s] == f for s, f in zip(d["seeds"], d["fees"]))))' "$work/stdout"
+printf 'label,fee\n"Müller, Anna",100\nbob,3\n"Müller, Anna",90\n' >"$work/twice.csv"
+expect 1 "^cascade: error: $work/twice.csv:4: found person 'Müller, Anna' again \(first on line 2\); expected each person once" -- \
+  "$cascade" seeds "$work/names.csv" --prob const:0.5 --costs "$work/twice.csv" --budget 150
+printf '"say ""hi"""\nbob\n' >"$work/name_seeds.txt"
+expect 0 '' -- "$cascade" simulate "$work/names.csv" --prob const:0.5 --seeds "$work/name_seeds.txt" --runs 50 \
+  --trace "$work/name_trace.csv" --node-probabilities "$work/name_nodes.csv"
+check "seeds listed with quotes as in CSV" -- grep -q '^seeds         2 ("say ""hi""", bob)$' "$work/stdout"
+check "node probabilities quote labels with commas" -- grep -q '^"Müller, Anna",' "$work/name_nodes.csv"
+"$cascade" seeds "$work/names.csv" --prob const:0.5 -k 2 --out "$work/name_out.txt" --validation 1000 >/dev/null
+expect 0 '' -- "$cascade" simulate "$work/names.csv" --prob const:0.5 --seeds "$work/name_out.txt" --runs 10
+check "seeds --out reads back as --seeds" -- grep -q '^seeds         2 ' "$work/stdout"
+# Item 8: a failed write to standard output is an error.
+for command in "info $work/good.txt --json" "seeds $work/net.txt --prob const:0.2 -k 2 --validation 1000" \
+  "influencers $work/net.txt --samples 1000" "compare $work/net.txt -k 2 --runs 10 --strategies hubs" \
+  "audit $work/net.txt --account 3 --runs 10" "communities $work/net.txt"; do
+  # shellcheck disable=SC2086
+  "$cascade" $command >/dev/full 2>"$work/stderr"
+  got=$?
+  check "$command > /dev/full exits 1" -- test "$got" -eq 1
+  check "$command > /dev/full says so" -- grep -q 'cannot write to standard output' "$work/stderr"
+done
+# Item 9: an unwritable --out is found before the work.
+expect 1 "^cascade: error: $work/no/such/folder/seeds.txt" -- \
+  "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 2 --out "$work/no/such/folder/seeds.txt"
+# Item 11: numbers are checked, with the option's name.
+expect 2 "^cascade: error: --seed: found '-1'; expected a whole number" -- "$cascade" info "$work/good.txt" --seed -1
+expect 2 "^cascade: error: --seed: found '18446744073709551616'" -- "$cascade" info "$work/good.txt" --seed 18446744073709551616
+for budget in nan 0 -1 inf; do
+  expect 2 "^cascade: error: --budget: found '$budget'; expected a number in \(0, infinity\)" -- \
+    "$cascade" seeds "$work/net.txt" --budget "$budget"
+done
+for cost in 0 nan; do
+  expect 2 "^cascade: error: --default-cost: found '$cost'" -- "$cascade" seeds "$work/net.txt" --budget 3 --default-cost "$cost"
+done
+expect 2 "^cascade: error: --delta: found '0'" -- "$cascade" seeds "$work/net.txt" -k 2 --delta 0
+expect 2 "^cascade: error: --time-limit: found '0'" -- "$cascade" seeds "$work/net.txt" -k 2 --time-limit 0
+expect 2 "^cascade: error: --time-limit: found '-1'" -- "$cascade" seeds "$work/net.txt" -k 2 --time-limit -1
+expect 2 "^cascade: error: --validation: found '0'" -- "$cascade" seeds "$work/net.txt" -k 2 --validation 0
+expect 2 "^cascade: error: --samples: found '0'" -- "$cascade" influencers "$work/net.txt" --samples 0
+expect 2 "^cascade: error: --time-limit: does not apply to algo imm" -- \
+  "$cascade" seeds "$work/net.txt" -k 2 --algo imm --time-limit 1
+expect 2 "^cascade: error: --strategies: found none" -- "$cascade" compare "$work/net.txt" --strategies ""
+expect 2 "^cascade: error: --strategies: found 'hubs' twice" -- "$cascade" compare "$work/net.txt" --strategies hubs,hubs
+expect 2 "^cascade: error: --seed-labels: found seed '1' twice" -- "$cascade" simulate "$work/net.txt" --seed-labels 1,1
+# Item 12: -k with --budget is a cap; nobody affordable is an error; each seed's fee is shown.
+printf 'label,fee\n1,1\n2,1\n3,1\n4,1\n' >"$work/cheap.csv"
+expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/cheap.csv" --default-cost 100 \
+  --budget 4 -k 2 --json --validation 1000
+check "-k caps a budgeted choice" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1])); sys.exit(not (len(d["seeds"]) <= 2 and d["spent"] <= 4 and len(d["fees"]) == len(d["seeds"])))' "$work/stdout"
+expect 2 "^cascade: error: budget: found 0.5; expected at least the cheapest fee, 1 \(1\): nobody is affordable" -- \
+  "$cascade" seeds "$work/net.txt" --costs "$work/cheap.csv" --default-cost 100 --budget 0.5
+# Item 13: help and suggestions.
+expect 0 '' -- "$cascade" help
+check "cascade help lists the commands" -- grep -q 'seeds' "$work/stdout"
+expect 0 '' -- "$cascade" help seeds
+check "cascade help seeds shows its options" -- grep -q -- '--budget' "$work/stdout"
+expect 2 "^cascade: error: unknown command 'sedds'; did you mean 'seeds'\?" -- "$cascade" sedds
+expect 2 "^cascade: error: unknown option --thraeds; did you mean --threads\?" -- "$cascade" info "$work/good.txt" --thraeds 2
+expect 2 "^cascade: error: --seed takes the random seed .*did you mean --seeds FILE\?" -- \
+  "$cascade" simulate "$work/good.txt" --seed seeds.txt
+# Item 14: the demo says where it looked.
+expect 1 "^cascade: error: demo: found no email-Eu-core.txt.gz in $work/nowhere" -- "$cascade" demo --data "$work/nowhere"
+# Item 15: seeds --fade and --deadline choose by simulation.
+expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 -k 2 --fade 0.5 --deadline 3 --runs 20 --candidates 30
+check "seeds --fade uses CELF++" -- grep -q '^algorithm   celf++' "$work/stdout"
+# Items 16 and 17b: intervals of counts never below 0; a single run has no error bar.
+expect 0 '' -- "$cascade" simulate "$work/net.txt" --prob const:0.2 --seed-labels 1 --runs 300 --json
+check "curve intervals never go below 0" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1])); sys.exit(any(p["new_ci95"][0] < 0 for p in d["curve"]))' "$work/stdout"
+expect 0 '' -- "$cascade" simulate "$work/net.txt" --prob const:0.2 --seed-labels 1 --runs 1 --json
+check "one run: no error bar in JSON" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1])); sys.exit(not (d["stderr"] is None and d["ci95"] is None))' "$work/stdout"
+expect 0 '' -- "$cascade" simulate "$work/net.txt" --prob const:0.2 --seed-labels 1 --runs 1
+check "one run: no error bar in text" -- grep -q 'no error bar from a single run' "$work/stdout"
+expect 0 '' -- "$cascade" simulate "$work/two_into_one.txt" --seed-labels 0,1 --model threshold:2 --runs 1 \
+  --trace "$work/complex_trace.csv"
+check "threshold:2 trace names both contacts" -- test "$(grep -c '^1,[01],2$' "$work/complex_trace.csv")" -eq 2
+# Item 17: the top of the ranking is re-estimated on an independent sample.
+expect 0 '' -- "$cascade" influencers "$work/net.txt" --prob const:0 --top 3 --samples 5000 --json
+check "under const:0 the top's reach is exactly 1" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1])); sys.exit(any(p["reach"] != 1 for p in d["influencers"]))' "$work/stdout"
+# Item 18: an account with no audience, empty likers, a truth file that covers too little.
+printf '0 1\n1 2\n' >"$work/chain.txt"
+expect 0 '' -- "$cascade" audit "$work/chain.txt" --account 2 --runs 10
+check "audit says there is no audience" -- grep -q '^audience     none' "$work/stdout"
+printf '# nobody\n' >"$work/no_likers.txt"
+expect 1 "^cascade: error: $work/no_likers.txt: found no likers" -- \
+  "$cascade" audit "$work/chain.txt" --account 1 --likers "$work/no_likers.txt"
+printf 'label,group\n1,a\n' >"$work/tiny_truth.csv"
+expect 2 "^cascade: error: --truth: found groups for 1 of 2,001 people \(0.05%, below 10%\)" -- \
+  "$cascade" communities "$work/full.txt.gz" --truth "$work/tiny_truth.csv"
+# Item 21: every JSON record names the version, the command, seed, threads, graph size and time.
+for command in "info $work/good.txt" "simulate $work/net.txt --seed-labels 1 --runs 10" \
+  "seeds $work/net.txt -k 2 --validation 1000" "influencers $work/net.txt --samples 1000" \
+  "communities $work/net.txt" "compare $work/net.txt -k 2 --runs 10 --strategies hubs,random" \
+  "audit $work/net.txt --account 3 --runs 10"; do
+  # shellcheck disable=SC2086
+  "$cascade" $command --json >"$work/record.json"
+  check "$command --json: the common record" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1]))
+need = ["version", "command", "seed", "threads", "nodes", "arcs", "seconds"]
+sys.exit(any(k not in d for k in need) or not isinstance(d["command"], list))' "$work/record.json"
+done
+expect 0 '' -- "$cascade" info "$work/good.txt" --prob const:0.01 --json
+check "probabilities without single-precision noise" -- grep -q '"min": 0.01,' "$work/stdout"
+# Item 22: readable text.
+expect 0 '' -- "$cascade" simulate "$work/net.txt" --seed-labels 1 --runs 10 --threads 1
+check "1 thread, not 1 threads" -- grep -q 'on 1 thread:' "$work/stdout"
 
 # demo and help.
 expect 0 '' -- "$cascade" demo

@@ -34,7 +34,8 @@ struct Estimate {
   double mean = 0;
   double standard_error = 0;
   // 95% confidence interval. For a mean of counts (every Estimate of simulate()): mean -/+ 1.96
-  // standard errors, the low end clipped at 0 since a count is never negative. For a proportion
+  // standard errors, the low end clipped at 0 since a count is never negative (and the reach's
+  // at the number of seeds, which every run reaches). For a proportion
   // (proportion_estimate): the Wilson score interval.
   double low = 0, high = 0;
 };

@@ -11,8 +11,12 @@
 // The ratio printed is the one proven for the seeds returned: lower / upper bound. It stops once
 // that ratio reaches (1 - 1/e)/2 - eps, the worst case of the modified greedy for a budget alone,
 // and the last seed's marginal coverage is at least 300 RR sets (as `auto` does, so that the seeds
-// are not chosen on a sample too small to tell people apart), or at OPIM-C's theta_max for
-// k = the most people the budget can pay for (capped by max_seeds), or at the time limit.
+// are not chosen on a sample too small to tell people apart) or the sample is as large as IMM's
+// for as many seeds (lambda* over the proven lower bound), or at OPIM-C's theta_max for k = the
+// most people the budget can pay for (capped by max_seeds), or at the time limit. When greedy
+// stops with money left because nobody affordable adds coverage on the sample, the rest of the
+// budget goes to the highest out-degree people still affordable (max_coverage.h's fill rule),
+// with marginal gain 0: a larger budget never buys a smaller seed set.
 // Time per round O(RR members + picks x n); memory O(RR members). Independent of the thread count.
 #pragma once
 

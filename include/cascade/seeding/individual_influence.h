@@ -1,11 +1,13 @@
 // Every person's expected individual reach, sigma({v}), from one pass over RR sets (Borgs et al.,
-// SODA 2014): sigma({v}) = sum over targets u of Pr[v reaches u] = 1 + n Pr[v in RR(U), U != v]
-// for a uniformly random root U, since a person always reaches themself. So the estimate is
-// 1 + n x the share of theta RR sets that contain v and are rooted elsewhere (the root is the
-// first member of each set, rr_sampler.cc): unbiased, and with less variance than n x v's share
-// of all sets, as the root's own term is known exactly (under const:0 everyone gets exactly 1).
-// The share is a binomial proportion: standard error n sqrt(p (1 - p) / theta), 95% Wilson score
-// interval (proportion_estimate in simulator.h), shifted by 1.
+// SODA 2014): sigma({v}) = 1 + sum over u != v of Pr[v reaches u] = 1 + (n - 1) Pr[v in RR(U)]
+// for a root U drawn uniformly among the others, since a person always reaches themself. So the
+// estimate is 1 + (n - 1) x the share, among the RR sets rooted at someone other than v, of those
+// that contain v (the root is the first member of each set, rr_sampler.cc): unbiased, never
+// above n, and with less variance than n x v's share of all sets, as the root's own term is
+// known exactly (under const:0 everyone gets exactly 1, under const:1 on a strongly connected
+// graph exactly n). The share is a binomial proportion over those t sets: standard error
+// (n - 1) sqrt(p (1 - p) / t), 95% Wilson score interval (proportion_estimate in simulator.h),
+// shifted by 1.
 // This ranks people by what their word actually reaches under the model, rather than by how many
 // contacts they have. Time O(theta x mean RR set size); memory O(n) beyond the sets, which are
 // counted and dropped batch by batch. Thread-count independent.

@@ -1,8 +1,10 @@
 // An independent estimate of a seed set's spread, never from the sample that chose the seeds
 // (an algorithm's own estimate is biased upward: it picked the seeds that look best on it).
-// For ic and lt: n x the share of fresh RR sets, drawn from streams no selection uses, that the
-// seeds meet (a binomial proportion, so the standard error is n sqrt(p (1 - p) / samples) and the
-// 95% interval is n x the Wilson score interval: proportion_estimate in simulator.h).
+// For ic and lt: k + (n - k) x the share of fresh RR sets, drawn from streams no selection uses
+// and rooted outside the k seeds, that the seeds meet (the seeds reach themselves): a binomial
+// proportion, so the standard error is (n - k) sqrt(p (1 - p) / t) over those t sets and the 95%
+// interval is k + (n - k) x the Wilson score interval (proportion_estimate in simulator.h), within
+// [k, n].
 // For the other models: Monte Carlo simulation with streams offset from the selection's (the
 // interval is mean -/+ 1.96 standard errors, clipped at 0).
 #pragma once

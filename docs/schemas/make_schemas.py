@@ -1,0 +1,184 @@
+"""Writes the JSON Schema (draft 2020-12) of every command's --json record into this folder.
+
+Run it with /usr/bin/python3 docs/schemas/make_schemas.py after changing what a command prints;
+tests/cli/json_schema_test.py checks every command's output against these files. Each file is
+self-contained (the shared definitions are copied into its $defs), so any validator can use it
+alone.
+"""
+import json
+import pathlib
+
+
+def num(): return {"type": "number"}
+def nnum(): return {"type": "number", "minimum": 0}
+def integer(): return {"type": "integer", "minimum": 0}
+def string(): return {"type": "string"}
+def boolean(): return {"type": "boolean"}
+def nullable(schema): return {"anyOf": [schema, {"type": "null"}]}
+
+
+LABEL = {"$ref": "#/$defs/label"}
+LABELS = {"type": "array", "items": LABEL}
+INTERVAL = {"$ref": "#/$defs/interval"}
+TIMING = {"$ref": "#/$defs/timing"}
+
+
+def estimate(name, nullable_bar=False):
+    """An estimate as <name>, <name>_stderr, <name>_ci95 (null without an error bar)."""
+    error = nullable(nnum()) if nullable_bar else nnum()
+    interval = nullable(INTERVAL) if nullable_bar else INTERVAL
+    return {name: num(), name + "_stderr": error, name + "_ci95": interval}
+
+
+def obj(properties, required=None, closed=True):
+    schema = {"type": "object", "properties": properties,
+              "required": list(properties) if required is None else required}
+    if closed:
+        schema["additionalProperties"] = False
+    return schema
+
+
+RECORD = {"version": string(), "command": {"type": "array", "items": string(), "minItems": 1},
+          "seed": integer(), "threads": {"type": "integer", "minimum": 1}, "graph": string(),
+          "nodes": integer(), "arcs": integer(), "seconds": nnum()}
+DEGREES = obj({"min": integer(), "median": nnum(), "mean": nnum(), "max": integer()})
+SUMMARY = {
+    "graph": string(), "format": string(), "nodes": integer(), "arcs": integer(),
+    "warnings": {"type": "array", "items": string()}, "directed": boolean(), "weighted": boolean(),
+    "labels": {"enum": ["integer", "text"]}, "self_loops_dropped": integer(),
+    "duplicates_merged": integer(),
+    "header": obj({"nodes": integer(), "arcs": integer(), "arc_lines": integer()}),
+    "in_degree": {"$ref": "#/$defs/degrees"}, "out_degree": {"$ref": "#/$defs/degrees"},
+    "isolated_nodes": integer(),
+    "weakly_connected_components": obj({"count": integer(), "largest": integer()}),
+    "clustering": obj({"average": nnum(), "exact": boolean(), "stderr": nnum(),
+                       "sampled_nodes": integer()}),
+    "probability": nullable(obj({"scheme": string(), "min": nnum(), "mean": nnum(), "max": nnum(),
+                                 "max_in_sum": nnum()})),
+    "memory_bytes": integer(), "peak_resident_bytes": integer(), "input_bytes": integer(),
+    "timing": TIMING,
+}
+SUMMARY_REQUIRED = [key for key in SUMMARY if key != "header"]
+DEFS = {
+    "label": {"description": "A node label: a JSON number when the graph's labels are integers, "
+                             "else a string", "type": ["integer", "string"]},
+    "interval": {"description": "A 95% confidence interval [low, high]", "type": "array",
+                 "items": num(), "minItems": 2, "maxItems": 2},
+    "timing": {"description": "Seconds per phase; phase names are identifiers", "type": "object",
+               "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"}, "additionalProperties": nnum()},
+    "degrees": DEGREES,
+    "summary": obj(SUMMARY, SUMMARY_REQUIRED),
+}
+
+
+def command_schema(name, properties, required, graph=True):
+    common_required = ["version", "command", "seed", "threads", "seconds"]
+    if graph:
+        common_required += ["graph", "nodes", "arcs"]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"cascade {name} --json",
+        "description": "Every record starts with version, command (the argument vector), seed, "
+                       "threads and the graph's size, and ends with seconds (the whole run). "
+                       "Estimates come as <name>, <name>_stderr, <name>_ci95.",
+        "type": "object",
+        "properties": {**RECORD, **properties},
+        "required": common_required + required,
+        "additionalProperties": False,
+        "$defs": DEFS,
+    }
+
+
+PERCENTILES = obj({"5": integer(), "50": integer(), "95": integer()})
+VERSUS = obj({**estimate("hubs"), **estimate("group")})
+SCHEMAS = {
+    "info": command_schema("info", {k: v for k, v in SUMMARY.items() if k not in RECORD},
+                           [k for k in SUMMARY_REQUIRED if k not in RECORD]),
+    "simulate": command_schema("simulate", {
+        "model": string(), "probability": string(), "fade": nnum(), "deadline": nullable(integer()),
+        "seeds": LABELS, "runs": {"type": "integer", "minimum": 1},
+        "relative_error_target": nnum(), "converged": boolean(),
+        "mean": nnum(), "stderr": nullable(nnum()), "ci95": nullable(INTERVAL),
+        "percentiles": PERCENTILES, **estimate("beyond_seeds", True),
+        **estimate("positive", True), **estimate("negative", True),
+        "curve": {"type": "array", "items": obj({"step": integer(), **estimate("new", True)})},
+        "arcs_examined": integer(), "runs_per_second": nnum(), "arcs_per_second": nnum(),
+        "timing": TIMING},
+        ["model", "probability", "fade", "deadline", "seeds", "runs", "mean", "stderr", "ci95",
+         "percentiles", "beyond_seeds", "beyond_seeds_stderr", "beyond_seeds_ci95", "curve",
+         "arcs_examined", "runs_per_second", "arcs_per_second", "timing"]),
+    "seeds": command_schema("seeds", {
+        "model": string(), "fade": nnum(), "deadline": nullable(integer()), "probability": string(),
+        "algorithm": string(), "k": integer(), "eps": nnum(), "delta": nnum(), "seeds": LABELS,
+        "marginal_gains": {"type": "array", "items": nnum()},
+        "fees": {"type": "array", "items": nnum()}, "budget": nnum(), "spent": nnum(),
+        **estimate("spread"),
+        "validation": obj({"method": {"enum": ["independent RR sets",
+                                               "independent Monte Carlo runs"]},
+                           "samples": integer()}),
+        "selection_estimate": nnum(), "guarantee": nnum(), "failure_probability": nullable(nnum()),
+        "rr_sets": integer(), "simulations": integer(), "sample_bytes": integer(),
+        "peak_resident_bytes": integer(), "timing": TIMING,
+        "notes": {"type": "array", "items": string()}},
+        ["model", "fade", "deadline", "probability", "algorithm", "k", "seeds", "marginal_gains",
+         "spread", "spread_stderr", "spread_ci95", "validation", "selection_estimate", "guarantee",
+         "failure_probability", "rr_sets", "simulations", "sample_bytes", "peak_resident_bytes",
+         "timing", "notes"]),
+    "influencers": command_schema("influencers", {
+        "model": string(), "probability": string(), "rr_sets": integer(),
+        "spearman_with_out_degree": num(), "top": integer(), "top_share_of_influence": nnum(),
+        "top_also_top_by_degree": integer(),
+        "influencers": {"type": "array", "items": obj({
+            "label": LABEL, **estimate("reach"), "ranking_reach": nnum(), "share": nnum(),
+            "out_degree": integer(), "degree_rank": integer()})},
+        "timing": TIMING},
+        ["model", "probability", "rr_sets", "spearman_with_out_degree", "top",
+         "top_share_of_influence", "top_also_top_by_degree", "influencers", "timing"]),
+    "communities": command_schema("communities", {
+        "algorithm": {"const": "leiden"}, "resolution": nnum(), "communities": integer(),
+        "modularity": num(), "loose_communities": integer(), "singletons": integer(),
+        "nmi": nnum(), "truth_coverage": nnum(), "truth_groups": integer(),
+        "cohesion": {"type": "array", "items": obj({
+            "community": integer(), "size": integer(), "density": nnum(), "share_inside": nnum(),
+            "conductance": nnum(), "clustering": nnum(), "loose": boolean()})},
+        "levels": integer(), "timing": TIMING},
+        ["algorithm", "resolution", "communities", "modularity", "loose_communities", "singletons",
+         "cohesion", "levels", "timing"]),
+    "compare": command_schema("compare", {
+        "model": string(), "probability": string(), "k": integer(), "runs": integer(),
+        "strategies": {"type": "array", "items": obj({
+            "strategy": {"enum": ["optimal", "hubs", "group", "pagerank", "random"]},
+            "how": string(), "seeds": LABELS, **estimate("reach", True), "beyond_seeds": num()})},
+        "timing": TIMING},
+        ["model", "probability", "k", "runs", "strategies", "timing"]),
+    "audit": command_schema("audit", {
+        "account": LABEL, "audience": integer(), "connected_pairs": integer(), "pairs": integer(),
+        "connected_share": nullable(nnum()), "graph_density": nnum(),
+        "mean_clustering": nullable(nnum()), "model": string(), "probability": string(),
+        **estimate("reach_from_account", True), **estimate("reach_if_audience_passes_on", True),
+        "runs": integer(), "timing": TIMING, "likers": integer(), "likers_not_in_graph": integer(),
+        "likers_without_ties": LABELS, "likers_without_ties_share": nullable(nnum()),
+        "caveat": string()},
+        ["account", "audience", "connected_pairs", "pairs", "connected_share", "graph_density",
+         "mean_clustering", "model", "probability", "reach_from_account",
+         "reach_from_account_stderr", "reach_from_account_ci95", "reach_if_audience_passes_on",
+         "reach_if_audience_passes_on_stderr", "reach_if_audience_passes_on_ci95", "runs",
+         "timing"]),
+    "demo": command_schema("demo", {
+        "network": {"$ref": "#/$defs/summary"},
+        "seeds": obj({"seeds": LABELS, "algorithm": string(), "guarantee": nnum(),
+                      "model": string(), "probability": string(), "runs": integer(),
+                      **estimate("reach")}),
+        "hubs_spread": obj({"seeds": LABELS, "model": string(), "probability": string(),
+                            "runs": integer(), **estimate("reach")}),
+        "communities": obj({"count": integer(), "modularity": num(),
+                            "nmi_with_departments": nnum()}),
+        "hubs_versus_group": obj({"ic": VERSUS, "threshold:2,prob": VERSUS})},
+        ["network", "seeds", "hubs_spread", "communities", "hubs_versus_group"]),
+}
+
+if __name__ == "__main__":
+    folder = pathlib.Path(__file__).resolve().parent
+    for name, schema in SCHEMAS.items():
+        text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+        (folder / f"{name}.schema.json").write_text(text)

@@ -1,0 +1,211 @@
+// Cascade's library API: one plain request struct in and one plain result struct out per task,
+// with every default in this file and every field checked by the library before any work. The
+// command line (tools/) and the Python module (python/) only parse their input into these
+// requests, call the functions, and format the results; neither decides anything the other
+// would have to decide again.
+//
+// Field names are the command line's option names without dashes (and Python's keyword
+// arguments): `eps` is --eps, `time_limit` is --time-limit, `k` is -k. A field that fails its
+// check throws UsageError naming the field (error.h: UsageError::field()), so that each front end
+// can speak of it in its own terms.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cascade/community/audience.h"
+#include "cascade/community/cohesion.h"
+#include "cascade/community/leiden.h"
+#include "cascade/diffusion/model.h"
+#include "cascade/diffusion/simulator.h"
+#include "cascade/graph/graph.h"
+#include "cascade/io/label_file.h"
+#include "cascade/seeding/individual_influence.h"
+#include "cascade/seeding/seed_selection.h"
+#include "cascade/seeding/validation.h"
+
+namespace cascade {
+
+// The seed every randomized function uses when none is given.
+inline constexpr std::uint64_t kDefaultSeed = 1;
+
+// ---- Loading ----------------------------------------------------------------------------------
+
+struct LoadRequest {
+  std::string path;               // a file, or "-" for standard input
+  bool undirected = false;        // store each line as two arcs
+  std::string header = "auto";    // auto, none, names, counts
+  std::string weight_column;      // the CSV column of weights; empty: weight, w, p, ...
+  std::string prob;               // probability scheme; empty: none (see default_prob)
+  std::uint64_t seed = kDefaultSeed;  // for random schemes (trivalency)
+};
+
+// Loads the graph and assigns `prob`. Under prob "weight" the file's weights must be
+// probabilities and repeated arcs combine as independent chances, 1 - prod(1 - p_i); otherwise
+// repeated arcs' weights add up (tie strength).
+Graph load(const LoadRequest& request);
+
+// The scheme a model runs on when none is given: "wc" for models that need probabilities, ""
+// (none) for the others.
+std::string default_prob(const DiffusionModel& model);
+
+// A model from its spelling plus the timing rules every model shares.
+struct ModelRequest {
+  std::string model = "ic";
+  double fade = 0;
+  std::optional<std::uint32_t> deadline;  // none: no deadline; 0: the seeds alone
+};
+DiffusionModel make_model(const ModelRequest& request);
+
+// ---- Who to seed -------------------------------------------------------------------------------
+
+// One seed-selection algorithm as the registry knows it.
+struct AlgorithmInfo {
+  std::string name;         // as `algo` spells it
+  bool rr_models_only;      // samples RR sets: ic and lt without fade or deadline
+  bool anytime;             // honours time_limit
+  bool uses_eps;            // eps and delta apply
+  std::string guarantee;    // in words
+};
+// auto, opim-c, imm, celf, degree, degree-discount, pagerank, random: the one table of names.
+const std::vector<AlgorithmInfo>& seed_algorithms();
+
+inline constexpr double kDefaultEps = 0.1;
+inline constexpr std::uint64_t kDefaultCelfRuns = 1000;
+inline constexpr double kDefaultFee = 1;
+
+struct SeedRequest {
+  std::uint32_t k = 0;        // seeds; with a budget, at most this many (0: as many as it pays for)
+  ModelRequest model;
+  std::string algo = "auto";  // see seed_algorithms(); auto: OPIM-C refined, CELF++ for other models
+  double eps = kDefaultEps;
+  double delta = 0;           // 0: 1/n
+  double time_limit = 0;      // seconds, opim-c and auto only; 0: none
+  std::uint64_t validation = 0;  // independent samples for the spread; 0: until within 1%
+  std::uint64_t runs = kDefaultCelfRuns;  // CELF++: simulations per evaluation
+  std::uint32_t candidates = 0;  // CELF++: the C highest out-degree people; 0: all up to 5,000
+  std::vector<double> fees;      // one per node, or empty; with budget
+  double budget = 0;             // > 0: choose under this budget (needs fees, or default_fee)
+  double default_fee = kDefaultFee;  // the fee of everyone when fees is empty
+  std::uint64_t seed = kDefaultSeed;
+};
+
+struct SeedResult {
+  SeedSelection selection;     // seeds, marginal gains, guarantee, samples, phases, notes
+  ValidatedSpread spread;      // from samples no selection used
+  DiffusionModel model;
+  bool sampling = false;       // an RR-set algorithm (eps and delta apply)
+  bool budgeted = false;
+  std::vector<double> seed_fees;  // with a budget: each seed's fee
+  double spent = 0;
+  double selection_seconds = 0;
+};
+
+// Graph probabilities must be assigned as the model needs (load with default_prob(model)).
+SeedResult select_seeds(const Graph& graph, const SeedRequest& request);
+
+// ---- How far it spreads ------------------------------------------------------------------------
+
+struct SimulationRequest {
+  std::vector<NodeId> seeds;  // distinct nodes
+  ModelRequest model;
+  std::uint64_t runs = 10'000;
+  double rel_error = 0;       // > 0: run until the 95% interval is within it (runs is then unused)
+  bool node_probabilities = false;
+  bool trace = false;         // keep run 0's activations
+  std::uint64_t seed = kDefaultSeed;
+};
+
+struct SimulationReport {
+  SimulationResult result;
+  DiffusionModel model;
+  bool error_bars = true;     // false with a single run: there is no error bar
+};
+
+SimulationReport simulate(const Graph& graph, const SimulationRequest& request);
+
+// ---- Who matters -------------------------------------------------------------------------------
+
+struct InfluenceRequest {
+  std::string model = "ic";   // ic or lt
+  std::string top = "10%";    // a count ("25") or a share of everyone ("10%")
+  std::uint64_t samples = 0;  // RR sets per sample; 0: 20 per node within [200,000, 5,000,000]
+  std::uint64_t seed = kDefaultSeed;
+};
+InfluenceRanking influencers(const Graph& graph, const InfluenceRequest& request);
+
+struct CommunityRequest {
+  double resolution = 1.0;
+  int iterations = 10;
+  std::uint64_t seed = kDefaultSeed;
+  const GroupFile* truth = nullptr;  // known groups (io/label_file.h), or none
+};
+
+struct CommunityReport {
+  CommunityPartition partition;
+  std::vector<CommunityCohesion> cohesion;
+  std::uint32_t loose = 0, singletons = 0;
+  bool has_truth = false;
+  double nmi = 0;              // over the people the truth lists
+  double truth_coverage = 0;   // share of the network the truth lists
+  std::uint32_t truth_groups = 0;
+  double seconds = 0;
+};
+// Below this share of the network a ground truth says too little about a partition of it all.
+inline constexpr double kMinimumTruthCoverage = 0.10;
+CommunityReport communities(const Graph& graph, const CommunityRequest& request);
+
+// ---- Strategies compared ----------------------------------------------------------------------
+
+struct CompareRequest {
+  std::uint32_t k = 10;
+  std::vector<std::string> strategies = {"optimal", "hubs", "group", "pagerank", "random"};
+  ModelRequest model;
+  std::uint64_t runs = 10'000;
+  std::uint64_t celf_runs = 200;     // optimal under models RR sets cannot handle: CELF++ runs
+  std::uint32_t candidates = 300;    // ... over the C highest out-degree people
+  std::uint64_t seed = kDefaultSeed;
+};
+
+struct StrategyOutcome {
+  std::string strategy;
+  std::string how;
+  std::vector<NodeId> seeds;
+  SimulationResult result;
+  double seconds = 0;
+};
+
+struct CompareReport {
+  DiffusionModel model;
+  std::vector<StrategyOutcome> outcomes;
+  double best = 0;  // the best mean reach
+};
+CompareReport compare(const Graph& graph, const CompareRequest& request);
+
+// ---- How real an audience is ------------------------------------------------------------------
+
+struct AuditRequest {
+  NodeId account = 0;
+  std::vector<NodeId> likers;  // may be empty
+  ModelRequest model;
+  std::uint64_t runs = 2000;
+  std::uint64_t seed = kDefaultSeed;
+};
+
+struct AuditReport {
+  AudienceAudit audience;
+  bool has_audience = false;
+  DiffusionModel model;
+  SimulationResult alone, passed_on;
+  std::vector<NodeId> likers_without_ties;
+  std::uint32_t community = 0;  // the account's community (with likers)
+  static constexpr const char* kCaveat =
+      "a signal, not proof: real fans outside the account's circle exist, and bought likes can "
+      "come from accounts with ties";
+};
+AuditReport audit(const Graph& graph, const AuditRequest& request);
+
+}  // namespace cascade

@@ -1,0 +1,225 @@
+// select_seeds: the algorithm registry, the `auto` policy, budgets, and the independent
+// validation of the spread, decided once for every front end.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "cascade/api/requests.h"
+#include "cascade/diffusion/simulator.h"
+#include "cascade/error.h"
+#include "cascade/seeding/budgeted.h"
+#include "cascade/seeding/celf.h"
+#include "cascade/seeding/heuristics.h"
+#include "cascade/seeding/imm.h"
+#include "cascade/seeding/opim_c.h"
+#include "cascade/text.h"
+
+namespace cascade {
+namespace {
+
+const AlgorithmInfo* find_algorithm(const std::string& name) {
+  for (const AlgorithmInfo& info : seed_algorithms()) {
+    if (info.name == name) return &info;
+  }
+  return nullptr;
+}
+
+std::string algorithm_names() {
+  std::string names;
+  const auto& all = seed_algorithms();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    names += (i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + all[i].name;
+  }
+  return names;
+}
+
+// CELF++'s candidates when none are asked for: everyone up to 5,000 people, else the 2,000
+// highest out-degree people.
+std::uint32_t default_candidates(NodeId n) { return n <= 5000 ? n : 2000; }
+
+}  // namespace
+
+const std::vector<AlgorithmInfo>& seed_algorithms() {
+  static const std::vector<AlgorithmInfo> kAlgorithms = {
+      {"auto", false, true, true,
+       "(1 - 1/e - eps) with probability 1 - delta (OPIM-C refined) for ic and lt; CELF++ for "
+       "other models"},
+      {"opim-c", true, true, true, "(1 - 1/e - eps) with probability 1 - delta"},
+      {"imm", true, false, true, "(1 - 1/e - eps) with probability 1 - 1/n"},
+      {"celf", false, false, false,
+       "none proven with sampled spreads; exact greedy is (1 - 1/e) for ic and lt"},
+      {"degree", false, false, false, "none: a baseline"},
+      {"degree-discount", false, false, false, "none: a baseline"},
+      {"pagerank", false, false, false, "none: a baseline"},
+      {"random", false, false, false, "none: a baseline"},
+  };
+  return kAlgorithms;
+}
+
+SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
+  SeedResult out;
+  out.model = make_model(request.model);
+  const DiffusionModel& model = out.model;
+  const AlgorithmInfo* info = find_algorithm(request.algo);
+  if (info == nullptr) {
+    throw UsageError("algo", fmt::format("found '{}'; expected {}", request.algo, algorithm_names()));
+  }
+  const bool rr_model = supports_rr_sets(model);
+  const std::string timing_rules =
+      fmt::format("{}{}", model.has_fading() ? fmt::format(" with fade {}", model.fade) : "",
+                  model.has_deadline() ? fmt::format(" with deadline {}", model.deadline) : "");
+  if (info->rr_models_only && !rr_model) {
+    throw UsageError("algo", fmt::format("{} samples reverse-reachable sets, which model ic and lt "
+                                         "without fade or deadline; found model {}{}; expected "
+                                         "algo celf (or auto) for this model",
+                                         request.algo, model.to_string(), timing_rules));
+  }
+  out.budgeted = request.budget != 0 || !request.fees.empty();
+  const NodeId n = graph.num_nodes();
+  if (out.budgeted) {
+    if (!(request.budget > 0) || !std::isfinite(request.budget)) {
+      throw UsageError("budget", fmt::format("found {}; expected a positive number (the total the "
+                                             "seeds' fees may reach)",
+                                             request.budget));
+    }
+    if (!(rr_model && (request.algo == "auto" || request.algo == "opim-c"))) {
+      throw UsageError("budget", fmt::format("found algo {} and model {}{}; expected algo auto or "
+                                             "opim-c with an ic or lt model (budgets are chosen on "
+                                             "RR sets)",
+                                             request.algo, model.to_string(), timing_rules));
+    }
+    if (!request.fees.empty() && request.fees.size() != n) {
+      throw UsageError("fees", fmt::format("found {}; expected one per node ({})",
+                                           request.fees.size(), n));
+    }
+    if (request.fees.empty() && (!(request.default_fee > 0) || !std::isfinite(request.default_fee))) {
+      throw UsageError("default_fee", fmt::format("found {}; expected a positive number",
+                                                  request.default_fee));
+    }
+  } else if (request.k == 0) {
+    throw UsageError("k", "found 0; expected the number of seeds (at least 1)");
+  }
+  if (request.k > n) {
+    throw UsageError("k", fmt::format("found {}; expected at most {} (the number of nodes)",
+                                      group_digits(request.k), group_digits(n)));
+  }
+  const std::string selected = request.algo == "auto" ? (rr_model ? "opim-c+refine" : "celf++")
+                                                      : request.algo;
+  const bool anytime = info->anytime && (request.algo != "auto" || rr_model);
+  if (request.time_limit != 0 && !(request.time_limit > 0 && std::isfinite(request.time_limit))) {
+    throw UsageError("time_limit", fmt::format("found {}; expected a positive number of seconds",
+                                               request.time_limit));
+  }
+  if (request.time_limit > 0 && !anytime) {
+    throw UsageError("time_limit",
+                     fmt::format("does not apply to algo {}{}; expected algo opim-c or auto with an "
+                                 "ic or lt model (they return the best seeds so far with the ratio "
+                                 "proven)",
+                                 request.algo, request.algo == "auto" ? " under model " + model.to_string() : ""));
+  }
+  out.sampling = selected == "opim-c+refine" || selected == "opim-c" || selected == "imm";
+  if (!(request.eps > 0 && request.eps < 1)) {
+    throw UsageError("eps", fmt::format("found {}; expected a number in (0, 1)", request.eps));
+  }
+  if (request.delta != 0 && !(request.delta > 0 && request.delta < 1)) {
+    throw UsageError("delta", fmt::format("found {}; expected a number in (0, 1)", request.delta));
+  }
+  if (!out.sampling && !out.budgeted && request.eps != kDefaultEps) {
+    throw UsageError("eps", fmt::format("does not apply to algo {}, which proves no ratio", selected));
+  }
+  if (!out.sampling && !out.budgeted && request.delta != 0) {
+    throw UsageError("delta", fmt::format("does not apply to algo {}, which proves no ratio",
+                                          selected));
+  }
+  if (request.runs == 0) throw UsageError("runs", "found 0; expected at least 1");
+  // Options that do not apply are refused rather than silently ignored.
+  const bool by_simulation = selected == "celf++" || selected == "celf";
+  if (!by_simulation && request.runs != kDefaultCelfRuns) {
+    throw UsageError("runs", fmt::format("applies to CELF++ (algo celf, or auto under models RR "
+                                         "sets cannot handle); found algo {}",
+                                         selected));
+  }
+  if (!by_simulation && request.candidates != 0) {
+    throw UsageError("candidates", fmt::format("applies to CELF++ (algo celf, or auto under "
+                                               "models RR sets cannot handle); found algo {}",
+                                               selected));
+  }
+  if (!out.budgeted && request.default_fee != kDefaultFee) {
+    throw UsageError("default_fee", "applies only with a budget");
+  }
+  check_model(graph, model);
+
+  const auto start = std::chrono::steady_clock::now();
+  SeedSelection& selection = out.selection;
+  const std::uint32_t k = request.k;
+  if (out.budgeted) {
+    BudgetOptions budget;
+    budget.fees = request.fees.empty() ? std::vector<double>(n, request.default_fee) : request.fees;
+    budget.budget = request.budget;
+    budget.max_seeds = request.k;
+    budget.epsilon = request.eps;
+    budget.delta = request.delta;
+    budget.seed = request.seed;
+    budget.time_limit = request.time_limit;
+    selection = budgeted_seeds(graph, model, budget);
+    for (const NodeId v : selection.seeds) {
+      out.seed_fees.push_back(budget.fees[v]);
+      out.spent += budget.fees[v];
+    }
+  } else if (selected == "opim-c" || selected == "opim-c+refine") {
+    OpimOptions opim;
+    opim.k = k;
+    opim.epsilon = request.eps;
+    opim.delta = request.delta;
+    opim.seed = request.seed;
+    opim.time_limit = request.time_limit;
+    opim.refine_min_marginal = selected == "opim-c+refine" ? kDefaultRefineMinMarginal : 0;
+    selection = opim_c(graph, model, opim);
+  } else if (selected == "imm") {
+    ImmOptions imm_options;
+    imm_options.k = k;
+    imm_options.epsilon = request.eps;
+    imm_options.seed = request.seed;
+    selection = imm(graph, model, imm_options);
+  } else if (selected == "celf++" || selected == "celf") {
+    CelfOptions celf;
+    celf.k = k;
+    celf.runs = request.runs;
+    celf.seed = request.seed;
+    const std::uint32_t pool =
+        request.candidates > 0 ? std::min(request.candidates, n) : default_candidates(n);
+    if (pool < k) {
+      throw UsageError("candidates", fmt::format("found {}; expected at least k = {}", pool, k));
+    }
+    if (pool < n) celf.candidates = highest_degree(graph, pool);
+    selection = celf_plus_plus(graph, model, celf);
+    if (pool < n) {
+      selection.notes.push_back(fmt::format("candidates: the {} highest out-degree people of {}",
+                                            group_digits(pool), group_digits(n)));
+    }
+  } else {
+    const auto t = std::chrono::steady_clock::now();
+    selection.algorithm = selected;
+    if (selected == "degree") selection.seeds = highest_degree(graph, k);
+    if (selected == "degree-discount") selection.seeds = degree_discount(graph, k);
+    if (selected == "pagerank") selection.seeds = pagerank(graph, k);
+    if (selected == "random") selection.seeds = random_seeds(graph, k, request.seed);
+    selection.phases = {
+        {"ranking", std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count()}};
+    selection.notes.push_back("a baseline heuristic: no guarantee");
+  }
+  out.selection_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  // By default until the 95% interval is within 1% of the estimate: 100,000 to 3.2 million RR
+  // sets, or Monte Carlo runs in batches of 1,000, 1,000, 2,000, ... up to 100,000.
+  out.spread = request.validation > 0
+                   ? validate_spread(graph, model, selection.seeds, request.validation, request.seed)
+                   : validate_spread(graph, model, selection.seeds, rr_model ? 100'000 : 10'000,
+                                     request.seed, 0.01, rr_model ? 3'200'000 : 100'000);
+  return out;
+}
+
+}  // namespace cascade

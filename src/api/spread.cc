@@ -1,0 +1,181 @@
+// simulate (a request), compare and audit: Monte Carlo spread for every front end.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <unordered_set>
+
+#include "cascade/api/requests.h"
+#include "cascade/community/tight_group.h"
+#include "cascade/error.h"
+#include "cascade/seeding/celf.h"
+#include "cascade/seeding/heuristics.h"
+#include "cascade/seeding/opim_c.h"
+#include "cascade/text.h"
+
+namespace cascade {
+namespace {
+
+void check_runs(std::uint64_t runs, const char* field) {
+  if (runs == 0) throw UsageError(field, "found 0; expected at least 1");
+}
+
+void check_people(const Graph& graph, const std::vector<NodeId>& people, const char* field) {
+  std::unordered_set<NodeId> seen;
+  for (const NodeId v : people) {
+    if (v >= graph.num_nodes()) {
+      throw UsageError(field, fmt::format("found node {}; expected a node id below {}", v,
+                                          graph.num_nodes()));
+    }
+    if (!seen.insert(v).second) {
+      throw UsageError(field, fmt::format("found {} twice; expected each person once",
+                                          graph.label(v)));
+    }
+  }
+}
+
+}  // namespace
+
+SimulationReport simulate(const Graph& graph, const SimulationRequest& request) {
+  SimulationReport report;
+  report.model = make_model(request.model);
+  if (request.seeds.empty()) throw UsageError("seeds", "found none; expected at least one seed");
+  check_people(graph, request.seeds, "seeds");
+  if (request.rel_error != 0 && !(request.rel_error > 0 && request.rel_error <= 1)) {
+    throw UsageError("rel_error", fmt::format("found {}; expected a number in (0, 1]",
+                                              request.rel_error));
+  }
+  if (request.rel_error == 0) check_runs(request.runs, "runs");
+  SimulationOptions options;
+  options.runs = request.runs;
+  options.relative_error = request.rel_error;
+  options.seed = request.seed;
+  options.node_probabilities = request.node_probabilities;
+  options.trace_first_run = request.trace;
+  report.result = simulate(graph, report.model, request.seeds, options);
+  report.error_bars = report.result.runs >= 2;
+  return report;
+}
+
+CompareReport compare(const Graph& graph, const CompareRequest& request) {
+  CompareReport report;
+  report.model = make_model(request.model);
+  const DiffusionModel& model = report.model;
+  static const std::vector<std::string> kStrategies = {"optimal", "hubs", "group", "pagerank",
+                                                       "random"};
+  if (request.strategies.empty()) {
+    throw UsageError("strategies", "found none; expected a list of optimal, hubs, group, "
+                                   "pagerank and random");
+  }
+  for (std::size_t i = 0; i < request.strategies.size(); ++i) {
+    const std::string& name = request.strategies[i];
+    if (std::find(kStrategies.begin(), kStrategies.end(), name) == kStrategies.end()) {
+      throw UsageError("strategies", fmt::format("found '{}'; expected a list of optimal, hubs, "
+                                                 "group, pagerank and random",
+                                                 name));
+    }
+    if (std::find(request.strategies.begin(), request.strategies.begin() + i, name) !=
+        request.strategies.begin() + i) {
+      throw UsageError("strategies", fmt::format("found '{}' twice; expected each strategy once",
+                                                 name));
+    }
+  }
+  if (request.k < 1 || request.k > graph.num_nodes()) {
+    throw UsageError("k", fmt::format("found {}; expected 1 to {} (the number of nodes)",
+                                      group_digits(request.k), group_digits(graph.num_nodes())));
+  }
+  check_runs(request.runs, "runs");
+  check_runs(request.celf_runs, "celf_runs");
+  if (request.candidates < request.k) {
+    throw UsageError("candidates", fmt::format("found {}; expected at least k = {}",
+                                               request.candidates, request.k));
+  }
+  check_model(graph, model);
+
+  SimulationOptions simulation;
+  simulation.runs = request.runs;
+  simulation.seed = request.seed;  // the same random worlds for every strategy
+  for (const std::string& strategy : request.strategies) {
+    const auto started = std::chrono::steady_clock::now();
+    StrategyOutcome o;
+    o.strategy = strategy;
+    if (strategy == "optimal") {
+      if (supports_rr_sets(model)) {
+        OpimOptions opim;
+        opim.k = request.k;
+        opim.seed = request.seed;
+        opim.refine_min_marginal = kDefaultRefineMinMarginal;
+        const SeedSelection s = opim_c(graph, model, opim);
+        o.seeds = s.seeds;
+        o.how = fmt::format("OPIM-C refined, ratio {:.2f} proven", s.guarantee);
+      } else {
+        CelfOptions celf;
+        celf.k = request.k;
+        celf.runs = request.celf_runs;
+        // Selection draws other worlds than the comparison: it must not be graded on its own sample.
+        celf.seed = request.seed + 0x9e3779b97f4a7c15ULL;
+        const std::uint32_t pool = std::min(request.candidates, graph.num_nodes());
+        if (pool < graph.num_nodes()) celf.candidates = highest_degree(graph, pool);
+        o.seeds = celf_plus_plus(graph, model, celf).seeds;
+        o.how = fmt::format("CELF++, {} runs, {} candidates", request.celf_runs, pool);
+      }
+    } else if (strategy == "hubs") {
+      o.seeds = highest_degree(graph, request.k);
+      o.how = "highest out-degree";
+    } else if (strategy == "group") {
+      LeidenOptions leiden_options;
+      leiden_options.seed = request.seed;
+      const TightGroup group = tight_group(graph, leiden(graph, leiden_options), request.k);
+      o.seeds = group.members;
+      o.how = group.community >= 0
+                  ? fmt::format("community {}, {:.1f} links inside per member", group.community,
+                                group.links_per_member)
+                  : fmt::format("whole graph, {:.1f} links inside per member", group.links_per_member);
+    } else if (strategy == "pagerank") {
+      o.seeds = pagerank(graph, request.k);
+      o.how = "PageRank on the reversed graph";
+    } else {
+      o.seeds = random_seeds(graph, request.k, request.seed);
+      o.how = "uniform";
+    }
+    o.result = simulate(graph, model, o.seeds, simulation);
+    o.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    report.best = std::max(report.best, o.result.reach.mean);
+    report.outcomes.push_back(std::move(o));
+  }
+  return report;
+}
+
+AuditReport audit(const Graph& graph, const AuditRequest& request) {
+  AuditReport report;
+  report.model = make_model(request.model);
+  if (request.account >= graph.num_nodes()) {
+    throw UsageError("account", fmt::format("found node {}; expected a node id below {}",
+                                            request.account, graph.num_nodes()));
+  }
+  check_people(graph, request.likers, "likers");
+  check_runs(request.runs, "runs");
+  check_model(graph, report.model);
+  report.audience = audit_audience(graph, request.account);
+  report.has_audience = report.audience.size > 0;
+  SimulationOptions simulation;
+  simulation.runs = request.runs;
+  simulation.seed = request.seed;
+  report.alone = simulate(graph, report.model, std::vector<NodeId>{request.account}, simulation);
+  std::vector<NodeId> audience(graph.out_neighbors(request.account).begin(),
+                               graph.out_neighbors(request.account).end());
+  audience.push_back(request.account);
+  report.passed_on = simulate(graph, report.model, audience, simulation);
+  if (!request.likers.empty()) {
+    LeidenOptions leiden_options;
+    leiden_options.seed = request.seed;
+    const CommunityPartition partition = leiden(graph, leiden_options);
+    report.community = partition.community[request.account];
+    report.likers_without_ties =
+        likers_without_ties(graph, partition.community, report.community, request.likers);
+  }
+  return report;
+}
+
+}  // namespace cascade

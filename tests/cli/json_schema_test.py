@@ -1,0 +1,82 @@
+"""Every command's --json output against its JSON Schema in docs/schemas (draft 2020-12).
+
+Usage: json_schema_test.py PATH/TO/cascade PATH/TO/docs/schemas
+Runs each command on small graphs, validates its output, and checks that the schemas refuse a
+record with a key removed or added, so that the check can fail.
+"""
+import copy
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+cascade, schemas = sys.argv[1], pathlib.Path(sys.argv[2]).resolve()
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL: {name} {detail}")
+
+
+def errors(command, record):
+    schema = json.loads((schemas / f"{command}.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(record)]
+
+
+with tempfile.TemporaryDirectory() as work:
+    work = pathlib.Path(work)
+    (work / "net.txt").write_text("".join(f"{i} {(i * 7 + 3) % 300}\n{i} {(i * 13 + 5) % 300}\n"
+                                          for i in range(300)))
+    (work / "names.csv").write_text('source,target\n"Müller, Anna",bob\nbob,"say ""hi"""\n')
+    (work / "likers.txt").write_text("1\n2\nghost\n")
+    (work / "truth.csv").write_text("".join(f"{i},{i % 3}\n" for i in range(300)))
+    (work / "fees.csv").write_text("1,2\n2,3\n")
+    net, names = str(work / "net.txt"), str(work / "names.csv")
+    runs = [
+        ("info", [net]), ("info", [names, "--prob", "const:0.1"]),
+        ("simulate", [net, "--seed-labels", "1,2", "--runs", "50"]),
+        ("simulate", [net, "--seed-labels", "1", "--runs", "1", "--model", "icn:q=0.5,neg=2"]),
+        ("simulate", [names, "--seed-labels", '"Müller, Anna"', "--rel-error", "0.5"]),
+        ("seeds", [net, "-k", "3", "--validation", "1000"]),
+        ("seeds", [net, "-k", "2", "--model", "threshold:2", "--runs", "10", "--candidates", "20"]),
+        ("seeds", [net, "--costs", str(work / "fees.csv"), "--budget", "5", "--validation", "1000"]),
+        ("seeds", [names, "-k", "1", "--algo", "degree", "--validation", "1000"]),
+        ("influencers", [net, "--samples", "2000", "--top", "3"]),
+        ("communities", [net, "--truth", str(work / "truth.csv")]),
+        ("compare", [net, "-k", "2", "--runs", "20"]),
+        ("audit", [net, "--account", "1", "--likers", str(work / "likers.txt"), "--runs", "10"]),
+        ("demo", []),
+    ]
+    records = {}
+    for command, arguments in runs:
+        result = subprocess.run([cascade, command, *arguments, "--json"], capture_output=True,
+                                text=True)
+        name = " ".join([command, *arguments])
+        if result.returncode != 0:
+            check(name, False, result.stderr)
+            continue
+        record = json.loads(result.stdout)
+        records.setdefault(command, record)
+        problems = errors(command, record)
+        check(name, not problems, "; ".join(problems[:5]))
+
+    # The check can fail: a record without a required key, or with an unknown one, is refused.
+    for command, record in records.items():
+        missing = copy.deepcopy(record)
+        del missing["seconds"]
+        check(f"{command}: a record without seconds is refused", bool(errors(command, missing)))
+        extra = copy.deepcopy(record)
+        extra["surprise"] = 1
+        check(f"{command}: an unknown key is refused", bool(errors(command, extra)))
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

@@ -246,7 +246,7 @@ cascade, folder, name = sys.argv[1:4]
 os.mkdir(folder)
 number = getattr(signal, "SIG" + name)
 landed = 0
-for scale in (17, 18, 19):
+for scale in (15, 16, 17):
     out = os.path.join(folder, "r%d.txt" % scale)
     process = subprocess.Popen([cascade, "generate", "rmat", out, "--scale", str(scale)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

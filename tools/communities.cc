@@ -28,7 +28,8 @@ void run(Options options) {
   apply_common_options(options.common);
   CommunityRequest& request = options.request;
   request.seed = options.common.seed;
-  if (!options.out.empty()) check_output_path(options.out);
+  check_files({{"GRAPH", options.graph.path}, {"--truth", options.truth}},
+              {{"--out", options.out}});
   const Graph graph = load_graph_for(options.graph, options.common.seed);
   GroupFile truth;
   if (!options.truth.empty()) {

@@ -8,6 +8,7 @@
 
 #include "cascade/graph/edge_list_writer.h"
 #include "cascade/io/file.h"
+#include "cascade/io/paths.h"
 #include "options.h"
 
 namespace cascade::cli {
@@ -33,6 +34,7 @@ void register_convert(CLI::App& app) {
     const std::string& out = options->output;
     // Before any reading: a folder that does not exist, an extension nobody can read back.
     check_output_path(out);
+    check_distinct_files({{"GRAPH", options->graph.path}}, {{"OUT", out}});
     const OutputFormat format = output_format_for(out);
     apply_common_options(options->common);
     const Graph graph = load_graph_for(options->graph, options->common.seed);

@@ -10,6 +10,7 @@
 #include "cascade/generate/generators.h"
 #include "cascade/graph/edge_list_writer.h"
 #include "cascade/io/file.h"
+#include "cascade/io/paths.h"
 #include "options.h"
 
 namespace cascade::cli {
@@ -75,6 +76,7 @@ void register_generate(CLI::App& app) {
     check_output_path(o.output);
     const OutputFormat format = output_format_for(o.output);
     if (!o.communities.empty()) check_output_path(o.communities);
+    check_distinct_files({}, {{"OUT", o.output}, {"--communities", o.communities}});
     const auto start = std::chrono::steady_clock::now();
     Graph graph;
     std::vector<std::uint32_t> community;

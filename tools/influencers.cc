@@ -27,7 +27,7 @@ void run(Options options) {
   InfluenceRequest& request = options.request;
   request.seed = options.common.seed;
   const DiffusionModel checked_model = DiffusionModel::parse(request.model);
-  if (!options.out.empty()) check_output_path(options.out);
+  check_files({{"GRAPH", options.graph.path}}, {{"--out", options.out}});
   const Graph graph = load_graph_for(options.graph, checked_model, options.common.seed);
   const NodeId n = graph.num_nodes();
   const InfluenceRanking ranking = influencers(graph, request);

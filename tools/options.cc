@@ -13,6 +13,7 @@
 #include "cascade/error.h"
 #include "cascade/io/csv.h"
 #include "cascade/io/file.h"
+#include "cascade/io/paths.h"
 #include "cascade/text.h"
 #include "cascade/parallel/parallel_for.h"
 
@@ -154,6 +155,23 @@ std::string flag_for_field(const std::string& field) {
     return flag;
   }
   return "-" + field;
+}
+
+void check_files(const std::vector<std::pair<std::string, std::string>>& inputs,
+                 const std::vector<std::pair<std::string, std::string>>& outputs) {
+  std::vector<NamedPath> in, out;
+  for (const auto& [name, path] : inputs) in.push_back({name, path});
+  for (const auto& [name, path] : outputs) {
+    if (path.empty()) continue;
+    if (path == "-") {
+      throw UsageError(fmt::format("{}: found -; expected a file (standard output carries the "
+                                   "report)",
+                                   name));
+    }
+    check_output_path(path);
+    out.push_back({name, path});
+  }
+  check_distinct_files(in, out);
 }
 
 void write_output_file(const std::string& path, std::string_view text) {

@@ -100,6 +100,12 @@ void put_estimate(nlohmann::ordered_json& json, const std::string& name, double 
 // 0.01, not 0.009999999776482582.
 double shortest_decimal(double value);
 
+// Checks a command's files before any work: every output's folder is writable
+// (check_output_path), no output is an input or another output (check_distinct_files), and
+// standard output ("-") is not asked to carry a file beside the report. Empty paths are ignored.
+void check_files(const std::vector<std::pair<std::string, std::string>>& inputs,
+                 const std::vector<std::pair<std::string, std::string>>& outputs);
+
 // Writes `text` to `path` atomically ("-": standard output).
 void write_output_file(const std::string& path, std::string_view text);
 

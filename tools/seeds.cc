@@ -39,7 +39,8 @@ void run(Options options) {
   request.seed = options.common.seed;
   if (options.deadline != kNoDeadline) request.model.deadline = options.deadline;
   const DiffusionModel checked_model = make_model(request.model);  // refused before any reading
-  if (!options.out.empty()) check_output_path(options.out);
+  check_files({{"GRAPH", options.graph.path}, {"--costs", options.costs_file}},
+              {{"--out", options.out}});
   const Graph graph = load_graph_for(options.graph, checked_model, options.common.seed);
   if (!options.costs_file.empty()) {
     if (request.budget == 0) {

@@ -69,8 +69,9 @@ void run(Options options) {
   request.seed = options.common.seed;
   if (options.deadline != kNoDeadline) request.model.deadline = options.deadline;
   const DiffusionModel checked_model = make_model(request.model);  // refused before any reading
-  if (!options.trace_file.empty()) check_output_path(options.trace_file);
-  if (!options.node_probabilities_file.empty()) check_output_path(options.node_probabilities_file);
+  check_files({{"GRAPH", options.graph.path}, {"--seeds", options.seeds_file}},
+              {{"--trace", options.trace_file},
+               {"--node-probabilities", options.node_probabilities_file}});
   if (options.seeds_file.empty() && options.seed_labels.empty()) {
     throw UsageError("no seeds; expected --seeds FILE or --seed-labels a,b,c");
   }

@@ -164,6 +164,16 @@ SCHEMAS = {
          "reach_from_account_stderr", "reach_from_account_ci95", "reach_if_audience_passes_on",
          "reach_if_audience_passes_on_stderr", "reach_if_audience_passes_on_ci95", "runs",
          "timing"]),
+    "convert": command_schema("convert", {
+        "output": string(), "format": string(), "probability_scheme": nullable(string()),
+        "timing": TIMING},
+        ["output", "format", "probability_scheme", "timing"]),
+    "generate": command_schema("generate", {
+        "model": {"enum": ["erdos-renyi", "barabasi-albert", "watts-strogatz",
+                           "planted-partition", "rmat"]},
+        "output": string(), "format": string(), "directed": boolean(),
+        "communities": nullable(string()), "timing": TIMING},
+        ["model", "output", "format", "directed", "communities", "timing"]),
     "demo": command_schema("demo", {
         "network": {"$ref": "#/$defs/summary"},
         "seeds": obj({"seeds": LABELS, "algorithm": string(), "guarantee": nnum(),

@@ -34,11 +34,16 @@ std::string shown(std::string_view text) {
   return "'" + out + "'" + (has_mark ? fmt::format(" (<BOM> is {})", kByteOrderMarkName) : "");
 }
 
-bool parse_integer(std::string_view field, std::int64_t& value) {
-  if (field.empty()) return false;
-  const char* begin = field.data();
-  if (*begin == '+') ++begin;
-  const auto [end, error] = std::from_chars(begin, field.data() + field.size(), value);
+// A label is an integer only when it reads back as written ("7", "-3"; not "007", "+7" or "-0"),
+// so that two spellings of one number stay two people, as they are in the file.
+bool parse_integer_label(std::string_view field, std::int64_t& value) {
+  const bool negative = !field.empty() && field[0] == '-';
+  const std::string_view digits = negative ? field.substr(1) : field;
+  if (digits.empty() || digits[0] == '+' || (digits.size() > 1 && digits[0] == '0') ||
+      (negative && digits == "0")) {
+    return false;
+  }
+  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
   return error == std::errc() && end == field.data() + field.size();
 }
 
@@ -546,8 +551,8 @@ bool Parser::run(bool integer_labels, EdgeListData& out) {
   } else if (options_.header == HeaderMode::kCounts ||
              (options_.header == HeaderMode::kAuto && layout_.mode == Mode::kWhitespace &&
               fields.count == 2)) {
-    counts_candidate = parse_integer(fields.values[0], declared_nodes) &&
-                       parse_integer(fields.values[1], declared_arcs) && declared_nodes >= 0 &&
+    counts_candidate = parse_integer_label(fields.values[0], declared_nodes) &&
+                       parse_integer_label(fields.values[1], declared_arcs) && declared_nodes >= 0 &&
                        declared_arcs >= 0;
     if (options_.header == HeaderMode::kCounts && !counts_candidate) {
       throw InputError(source_, first_number,
@@ -616,7 +621,7 @@ bool Parser::run(bool integer_labels, EdgeListData& out) {
     }
     if (integer_labels) {
       std::int64_t u = 0, v = 0;
-      if (!parse_integer(from, u) || !parse_integer(to, v)) return false;
+      if (!parse_integer_label(from, u) || !parse_integer_label(to, v)) return false;
       integer_sources_.push_back(u);
       integer_targets_.push_back(v);
       max_label = std::max({max_label, u, v});

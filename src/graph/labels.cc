@@ -47,6 +47,7 @@ std::optional<NodeId> NodeLabels::find(std::string_view label) const {
   std::int64_t value = 0;
   const auto [end, error] = std::from_chars(label.data(), label.data() + label.size(), value);
   if (error != std::errc() || end != label.data() + label.size()) return std::nullopt;
+  if (std::to_string(value) != label) return std::nullopt;  // "007" is not person 7
   const auto it = std::lower_bound(integers_.begin(), integers_.end(), value);
   if (it == integers_.end() || *it != value) return std::nullopt;
   return static_cast<NodeId>(it - integers_.begin());

@@ -342,6 +342,22 @@ sys.exit(any(k not in d for k in need) or not isinstance(d["command"], list))' "
 done
 expect 0 '' -- "$cascade" info "$work/good.txt" --prob const:0.01 --json
 check "probabilities without single-precision noise" -- grep -q '"min": 0.01,' "$work/stdout"
+# From the new-user trial: two spellings of one number are two people; outputs never destroy
+# inputs or each other; standard output carries the report, not a file beside it.
+printf '0012 0013\n12 13\n' >"$work/spellings.txt"
+expect 0 '' -- "$cascade" info "$work/spellings.txt" --json
+check "0012 and 12 are different people" -- grep -q '"nodes": 4,' "$work/stdout"
+cp "$work/net.txt" "$work/net_copy.txt"
+expect 2 "^cascade: error: --out: found $work/net_copy.txt, which is also GRAPH, an input" -- \
+  "$cascade" seeds "$work/net_copy.txt" -k 2 --out "$work/net_copy.txt"
+check "the input survived" -- cmp -s "$work/net.txt" "$work/net_copy.txt"
+expect 2 "^cascade: error: --node-probabilities: found $work/both.csv, which is also --trace" -- \
+  "$cascade" simulate "$work/net.txt" --seed-labels 1 --runs 5 --trace "$work/both.csv" \
+  --node-probabilities "$work/both.csv"
+expect 2 "^cascade: error: --out: found -; expected a file \(standard output carries the report\)" -- \
+  "$cascade" seeds "$work/net.txt" -k 2 --out - --json
+expect 2 "^cascade: error: OUT: found $work/net_copy.txt, which is also GRAPH, an input" -- \
+  "$cascade" convert "$work/net_copy.txt" "$work/net_copy.txt"
 # Item 22: readable text.
 expect 0 '' -- "$cascade" simulate "$work/net.txt" --seed-labels 1 --runs 10 --threads 1
 check "1 thread, not 1 threads" -- grep -q 'on 1 thread:' "$work/stdout"

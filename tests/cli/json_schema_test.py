@@ -55,6 +55,10 @@ with tempfile.TemporaryDirectory() as work:
         ("compare", [net, "-k", "2", "--runs", "20"]),
         ("audit", [net, "--account", "1", "--likers", str(work / "likers.txt"), "--runs", "10"]),
         ("demo", []),
+        ("convert", [net, str(work / "net.graphml")]),
+        ("convert", [names, str(work / "names.csv.gz"), "--prob", "trivalency"]),
+        ("generate", ["planted-partition", str(work / "planted.txt"), "--nodes", "60",
+                      "--groups", "3", "--degree", "6", "--communities", str(work / "groups.csv")]),
     ]
     records = {}
     for command, arguments in runs:

@@ -147,7 +147,8 @@ void register_audit(CLI::App& app) {
   command->add_option("--account", options->account, "The account's label")->required();
   command->add_option("--likers", options->likers_file,
                       "File of likers' labels, one per line (people not in the network are "
-                      "counted and left out)");
+                      "counted and left out)")
+      ->check(nonempty_path());
   command->add_option("--model", options->request.model.model, "Model for the reach figures")
       ->capture_default_str();
   command->add_option("--runs", options->request.runs, "Simulations for the reach figures")

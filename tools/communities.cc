@@ -127,10 +127,12 @@ void register_communities(CLI::App& app) {
       ->check(whole_number(0, std::numeric_limits<std::uint32_t>::max()))
       ->capture_default_str();
   command->add_option("--out", options->out,
-                      "Write label,community for everyone (CSV; - for standard output)");
+                      "Write label,community for everyone (CSV)")
+      ->check(nonempty_path());
   command->add_option("--truth", options->truth,
                       "Known groups (label,group lines): report the NMI against them, over the "
-                      "people listed (at least 10% of the network)");
+                      "people listed (at least 10% of the network)")
+      ->check(nonempty_path());
   add_common_options(command, options->common);
   command->callback([options] { run(*options); });
 }

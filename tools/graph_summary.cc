@@ -81,8 +81,8 @@ std::string summary_text(const GraphSummary& summary) {
     const ProbabilitySummary p = summarize_probabilities(graph);
     line("probability",
          fmt::format("{}: min {:.4g}, mean {:.4g}, max {:.4g}; largest sum into one node {:.4g} ({})",
-                     graph.probability_scheme(), shortest_decimal(p.min), p.mean,
-                     shortest_decimal(p.max), p.max_in_sum,
+                     graph.probability_scheme(), shortest_decimal(p.min), float_precision(p.mean),
+                     shortest_decimal(p.max), float_precision(p.max_in_sum),
                      graph.num_arcs() == 0 ? std::string("-") : label_list(graph, std::vector<NodeId>{p.max_in_sum_node})));
   } else {
     line("probability", "none assigned (choose one with --prob wc|const:P|trivalency|weight|"
@@ -125,9 +125,9 @@ nlohmann::ordered_json summary_json(const GraphSummary& summary) {
     const ProbabilitySummary p = summarize_probabilities(graph);
     json["probability"] = {{"scheme", graph.probability_scheme()},
                            {"min", shortest_decimal(p.min)},
-                           {"mean", p.mean},
+                           {"mean", float_precision(p.mean)},
                            {"max", shortest_decimal(p.max)},
-                           {"max_in_sum", p.max_in_sum}};
+                           {"max_in_sum", float_precision(p.max_in_sum)}};
   } else {
     json["probability"] = nullptr;
   }

@@ -126,7 +126,8 @@ void register_influencers(CLI::App& app) {
       ->check(whole_number(1, 1'000'000'000'000));
   command->add_option("--out", options->out,
                       "Write everyone's rank,label,reach,stderr,low,high,share,out_degree,"
-                      "degree_rank as CSV (from the ranking sample)");
+                      "degree_rank as CSV (from the ranking sample)")
+      ->check(nonempty_path());
   add_common_options(command, options->common);
   command->callback([options] { run(*options); });
 }

@@ -15,6 +15,18 @@
 
 namespace {
 
+// Output to a full disk must not pass for success, help and version included.
+int finish(int code) {
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    const int error = errno;
+    fmt::print(stderr, "cascade: error: cannot write to standard output{}\n",
+               error != 0 ? std::string(": ") + std::strerror(error) : std::string());
+    return 1;
+  }
+  return code;
+}
+
 int fail(int code, const std::string& message) {
   std::fflush(stdout);
   fmt::print(stderr, "cascade: error: {}\n", message);
@@ -156,11 +168,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return finish(app.exit(e));
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return finish(app.exit(e));
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return finish(app.exit(e));
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
     while (!message.empty() && message.back() == '\n') message.pop_back();
@@ -190,13 +202,5 @@ int main(int argc, char** argv) {
     }
     return fail(1, e.what());
   }
-  // Output to a full disk or a closed pipe must not pass for success.
-  errno = 0;
-  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    const int error = errno;
-    fmt::print(stderr, "cascade: error: cannot write to standard output{}\n",
-               error != 0 ? std::string(": ") + std::strerror(error) : std::string());
-    return 1;
-  }
-  return 0;
+  return finish(0);
 }

@@ -86,12 +86,21 @@ CLI::Validator real_number(double low, double high, bool low_open, bool high_ope
       "", "number");
 }
 
+CLI::Validator nonempty_path() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        return text.empty() ? "found an empty path; expected a file name" : std::string();
+      },
+      "", "path");
+}
+
 void add_graph_options(CLI::App* command, GraphOptions& options, const std::string& probability_help) {
   command->add_option("GRAPH", options.path,
                       "Graph file, or - for standard input: an edge list (SNAP, CSV/TSV with a "
                       "header, networkx; .gz read too), GraphML, GEXF, GML, or a .cgraph snapshot "
                       "(recognized by content)")
-      ->required();
+      ->required()
+      ->check(nonempty_path());
   command->add_flag("--undirected", options.undirected,
                     "Store each line as two arcs, one each way");
   command->add_option("--header", options.header,
@@ -301,6 +310,11 @@ void put_estimate(nlohmann::ordered_json& json, const std::string& name, double 
     json[name + "_stderr"] = nullptr;
     json[name + "_ci95"] = nullptr;
   }
+}
+
+double float_precision(double value) {
+  if (!std::isfinite(value)) return value;
+  return std::stod(fmt::format("{:.7g}", value));
 }
 
 double shortest_decimal(double value) {

@@ -48,6 +48,9 @@ CLI::Validator whole_number(std::uint64_t low,
 // A finite number in the interval; `low_open`/`high_open` exclude the end.
 CLI::Validator real_number(double low, double high, bool low_open, bool high_open);
 
+// A path option's text: refused when empty ("--out ''" must not mean "no output").
+CLI::Validator nonempty_path();
+
 // GRAPH (positional: a file, or - for standard input), --undirected, --header, --weight-column
 // and, if `probability_help` is not empty, --prob.
 void add_graph_options(CLI::App* command, GraphOptions& options, const std::string& probability_help);
@@ -99,6 +102,9 @@ void put_estimate(nlohmann::ordered_json& json, const std::string& name, double 
 // A float (a probability as stored) as the shortest decimal that reads back as the same float:
 // 0.01, not 0.009999999776482582.
 double shortest_decimal(double value);
+// A sum or mean of floats to the precision a float carries (7 significant digits): 0.01, not
+// 0.009999999776482582.
+double float_precision(double value);
 
 // Checks a command's files before any work: every output's folder is writable
 // (check_output_path), no output is an input or another output (check_distinct_files), and

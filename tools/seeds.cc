@@ -203,7 +203,8 @@ void register_seeds(CLI::App& app) {
                       "5,000 people, else 2,000)")
       ->check(whole_number(1, std::numeric_limits<NodeId>::max()));
   command->add_option("--costs", options->costs_file,
-                      "File of 'label,fee' lines (an influencer's fee; CSV quoting rules)");
+                      "File of 'label,fee' lines (an influencer's fee; CSV quoting rules)")
+      ->check(nonempty_path());
   command->add_option("--budget", options->request.budget, "Total the seeds' fees may reach")
       ->check(real_number(0, std::numeric_limits<double>::infinity(), true, true));
   command->add_option("--default-cost", options->request.default_fee,
@@ -211,7 +212,8 @@ void register_seeds(CLI::App& app) {
       ->check(real_number(0, std::numeric_limits<double>::infinity(), true, true))
       ->capture_default_str();
   command->add_option("--out", options->out,
-                      "Write the seed labels, one per line (- for standard output)");
+                      "Write the seed labels, one per line (CSV quoting rules)")
+      ->check(nonempty_path());
   add_common_options(command, options->common);
   command->callback([options] { run(*options); });
 }

@@ -196,7 +196,8 @@ void register_simulate(CLI::App& app) {
                     "Arc probabilities: wc (1/in-degree of the target; default), const:P, "
                     "trivalency, weight, weight-normalized");
   auto* seeds = command->add_option("--seeds", options->seeds_file,
-                                    "File of seed labels, one per line (CSV quoting rules)");
+                                    "File of seed labels, one per line (CSV quoting rules)")
+      ->check(nonempty_path());
   auto* labels = command->add_option("--seed-labels", options->seed_labels,
                                      "Seed labels: a,b,c (a label holding a comma in double quotes, "
                                      "as in CSV)");
@@ -220,9 +221,11 @@ void register_simulate(CLI::App& app) {
       ->check(whole_number(0, kNoDeadline - 1));
   command->add_option("--trace", options->trace_file,
                       "Write run 0's word-of-mouth tree as CSV: step,source,target (under "
-                      "threshold models, one line per contact that counted)");
+                      "threshold models, one line per contact that counted)")
+      ->check(nonempty_path());
   command->add_option("--node-probabilities", options->node_probabilities_file,
-                      "Write each person's probability of being reached as CSV");
+                      "Write each person's probability of being reached as CSV")
+      ->check(nonempty_path());
   add_common_options(command, options->common);
   command->callback([options] { run(*options); });
 }

@@ -70,15 +70,17 @@ std::string gunzip(std::string_view compressed, const std::string& path) {
 }  // namespace
 
 std::string read_file(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // "-" is standard input (a pipe: read to its end); it is not closed afterwards.
+  const bool standard_input = path == "-";
+  const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw InputError(path, 0, std::string("cannot open: ") + std::strerror(errno));
   struct stat info{};
   if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
-    ::close(fd);
+    if (!standard_input) ::close(fd);
     throw InputError(path, 0, "is not a regular file");
   }
   std::string bytes;
-  bytes.resize(static_cast<std::size_t>(info.st_size));
+  bytes.resize(S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0);
   std::size_t done = 0;
   while (true) {
     if (done == bytes.size()) bytes.resize(std::max<std::size_t>(bytes.size() * 2, 1 << 16));
@@ -86,13 +88,13 @@ std::string read_file(const std::string& path) {
     if (got < 0) {
       if (errno == EINTR) continue;
       const int error = errno;
-      ::close(fd);
+      if (!standard_input) ::close(fd);
       throw InputError(path, 0, std::string("read failed: ") + std::strerror(error));
     }
     if (got == 0) break;
     done += static_cast<std::size_t>(got);
   }
-  ::close(fd);
+  if (!standard_input) ::close(fd);
   bytes.resize(done);
   if (is_gzip(bytes)) return gunzip(bytes, path);
   return bytes;
@@ -256,7 +258,11 @@ void check_output_path(const std::string& path) {
       }
       return;
     }
-    // A regular file is replaced through a temporary file in its folder.
+    // A regular file is replaced through a temporary file in its folder; a read-only one is
+    // refused as the shell's > would refuse it (renaming over it would bypass its mode).
+    if (!writable(target, &error)) {
+      throw InputError(path, 0, std::string("cannot write: ") + std::strerror(error) + via);
+    }
     const std::string folder = folder_of(target);
     if (!writable(folder, &error)) {
       throw InputError(path, 0, "cannot write: the folder " + folder + " is not writable (" +

@@ -36,6 +36,7 @@ LabelFile read_label_file(const Graph& graph, const std::string& path,
   CsvRecord record;
   LabelFile result;
   std::unordered_map<NodeId, std::uint64_t> line_of;
+  std::unordered_map<std::string, std::uint64_t> unknown_line_of;
   bool first = true;
   const bool with_value = !options.value_name.empty();
   const std::size_t fields = with_value ? 2 : 1;
@@ -56,6 +57,13 @@ LabelFile read_label_file(const Graph& graph, const std::string& path,
     const auto node = graph.labels().find(label);
     if (!node) {
       if (options.count_unknown) {
+        const auto [seen, first_time] = unknown_line_of.try_emplace(std::string(label), record.line);
+        if (!first_time) {
+          throw InputError(path, record.line,
+                           fmt::format("found {} {} again (first on line {}); expected each person "
+                                       "once",
+                                       options.what, quoted(label), seen->second));
+        }
         ++result.unknown;
         if (result.unknown_examples.size() < kUnknownExamples) {
           result.unknown_examples.emplace_back(label);

@@ -358,6 +358,17 @@ expect 2 "^cascade: error: --out: found -; expected a file \(standard output car
   "$cascade" seeds "$work/net.txt" -k 2 --out - --json
 expect 2 "^cascade: error: OUT: found $work/net_copy.txt, which is also GRAPH, an input" -- \
   "$cascade" convert "$work/net_copy.txt" "$work/net_copy.txt"
+printf 'a b\nb c\n' | "$cascade" info - --json >"$work/stdin.json" 2>"$work/stderr"
+check "- reads the graph from standard input" -- grep -q '"nodes": 3,' "$work/stdin.json"
+expect 2 "^cascade: error: --out: found an empty path" -- "$cascade" seeds "$work/net.txt" -k 2 --out ''
+printf 'ghost\n1\nghost\n' >"$work/ghost_twice.txt"
+expect 1 "^cascade: error: $work/ghost_twice.txt:3: found liker 'ghost' again \(first on line 1\)" -- \
+  "$cascade" audit "$work/net.txt" --account 3 --likers "$work/ghost_twice.txt" --runs 5
+"$cascade" help seeds >/dev/full 2>"$work/stderr"
+got=$?
+check "help > /dev/full exits 1" -- test "$got" -eq 1
+expect 0 '' -- "$cascade" info "$work/good.txt" --prob const:0.01 --json
+check "a mean of floats without float noise" -- grep -q '"mean": 0.01,' "$work/stdout"
 # Item 22: readable text.
 expect 0 '' -- "$cascade" simulate "$work/net.txt" --seed-labels 1 --runs 10 --threads 1
 check "1 thread, not 1 threads" -- grep -q 'on 1 thread:' "$work/stdout"

@@ -7,8 +7,8 @@
 
 namespace cascade {
 
-// The file's bytes; gzip input (recognized by its magic bytes) is decompressed. Throws InputError
-// for a missing, unreadable or truncated file.
+// The file's bytes ("-": standard input, read to its end); gzip input (recognized by its magic
+// bytes) is decompressed. Throws InputError for a missing, unreadable or truncated file.
 std::string read_file(const std::string& path);
 
 // The output path that means standard output.

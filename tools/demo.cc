@@ -5,14 +5,9 @@
 
 #include <filesystem>
 
-#include "cascade/community/cohesion.h"
-#include "cascade/community/leiden.h"
-#include "cascade/community/tight_group.h"
-#include "cascade/diffusion/simulator.h"
+#include "cascade/api/requests.h"
 #include "cascade/error.h"
 #include "cascade/io/label_file.h"
-#include "cascade/seeding/heuristics.h"
-#include "cascade/seeding/opim_c.h"
 #include "graph_summary.h"
 #include "options.h"
 
@@ -77,35 +72,46 @@ void register_demo(CLI::App& app) {
     graph_options.probability = "wc";
     const Graph graph = load_graph_for(graph_options, options->common.seed);
     const GraphSummary summary = summarize_graph(graph, options->common.seed);
+    const std::uint64_t seed = options->common.seed;
 
     // Who to seed: 10 people chosen by Cascade, against the 10 who email the most people; both
     // simulated on the same random worlds.
-    const DiffusionModel model = DiffusionModel::parse("ic");
-    OpimOptions opim;
-    opim.k = 10;
-    opim.seed = options->common.seed;
-    opim.refine_min_marginal = kDefaultRefineMinMarginal;
-    const SeedSelection chosen = opim_c(graph, model, opim);
-    const std::vector<NodeId> hubs = highest_degree(graph, 10);
-    SimulationOptions simulation;
-    simulation.seed = options->common.seed;
-    const SimulationResult picked_spread = simulate(graph, model, chosen.seeds, simulation);
-    const SimulationResult spread = simulate(graph, model, hubs, simulation);
+    SeedRequest pick;
+    pick.k = 10;
+    pick.seed = seed;
+    const SeedResult cascade_pick = select_seeds(graph, pick);
+    const SeedSelection& chosen = cascade_pick.selection;
+    pick.algo = "degree";
+    const std::vector<NodeId> hubs = select_seeds(graph, pick).selection.seeds;
+    SimulationRequest run;
+    run.seed = seed;
+    run.seeds = chosen.seeds;
+    const SimulationResult picked_spread = simulate(graph, run).result;
+    run.seeds = hubs;
+    const SimulationResult spread = simulate(graph, run).result;
 
-    // Who matters: communities against the 42 departments, and a tight group against the hubs
-    // under simple (ic) and complex (threshold:2) contagion, on the same random worlds.
-    LeidenOptions leiden_options;
-    leiden_options.seed = options->common.seed;
-    const CommunityPartition partition = leiden(graph, leiden_options);
-    // Every member has a department: the NMI is over everyone.
+    // Who matters: communities against the 42 departments (every member has one), and a tight
+    // group against the hubs under simple (ic) and complex (threshold:2,prob) contagion, on the
+    // same random worlds.
     const GroupFile departments =
         read_groups(graph, data_dir + "/email-Eu-core-department-labels.txt.gz");
-    const double nmi = normalized_mutual_information(partition.community, departments.group);
-    const TightGroup group = tight_group(graph, partition, 10);
-    const DiffusionModel complex_model = DiffusionModel::parse("threshold:2,prob");
-    const SimulationResult group_ic = simulate(graph, model, group.members, simulation);
-    const SimulationResult hubs_complex = simulate(graph, complex_model, hubs, simulation);
-    const SimulationResult group_complex = simulate(graph, complex_model, group.members, simulation);
+    CommunityRequest grouping;
+    grouping.seed = seed;
+    grouping.truth = &departments;
+    const CommunityReport found = communities(graph, grouping);
+    const CommunityPartition& partition = found.partition;
+    const double nmi = found.nmi;
+    CompareRequest hubs_or_group;
+    hubs_or_group.k = 10;
+    hubs_or_group.seed = seed;
+    hubs_or_group.strategies = {"hubs", "group"};
+    const CompareReport simple = compare(graph, hubs_or_group);
+    hubs_or_group.model.model = "threshold:2,prob";
+    const CompareReport complex = compare(graph, hubs_or_group);
+    const StrategyOutcome& group = simple.outcomes[1];
+    const SimulationResult& group_ic = group.result;
+    const SimulationResult& hubs_complex = complex.outcomes[0].result;
+    const SimulationResult& group_complex = complex.outcomes[1].result;
 
     if (options->common.json) {
       nlohmann::ordered_json json = json_record(options->common, &graph);
@@ -151,15 +157,11 @@ void register_demo(CLI::App& app) {
         "institution (SNAP; Leskovec, Kleinberg, Faloutsos, TKDD 2007; Yin et al., KDD 2017).\n\n"
         "The network\n");
     fmt::print("{}", summary_text(summary));
-    auto list = [&](const std::vector<NodeId>& nodes) {
-      std::string text;
-      for (const NodeId v : nodes) text += (text.empty() ? "" : ", ") + graph.label(v);
-      return text;
-    };
+    auto list = [&](const std::vector<NodeId>& nodes) { return label_list(graph, nodes, nodes.size()); };
     auto reach = [](const SimulationResult& r) {
-      return fmt::format("{:.1f} +/- {:.1f} people (95% interval), {:.1f} beyond the seeds; "
+      return fmt::format("{:.1f} people (95% interval [{:.1f}, {:.1f}]), {:.1f} beyond the seeds; "
                          "5%/50%/95%: {}/{}/{}",
-                         r.reach.mean, 1.96 * r.reach.standard_error, r.reach.mean - 10.0,
+                         r.reach.mean, r.reach.low, r.reach.high, r.reach.mean - 10.0,
                          r.percentile5, r.median, r.percentile95);
     };
     fmt::print(
@@ -171,8 +173,7 @@ void register_demo(CLI::App& app) {
         "  the 10 people who email the most others:\n    {}\n    reach {}\n",
         picked_spread.runs, options->common.seed, chosen.algorithm, chosen.guarantee,
         list(chosen.seeds), reach(picked_spread), list(hubs), reach(spread));
-    const std::vector<CommunityCohesion> cohesion =
-        community_cohesion(graph, partition.community, partition.count);
+    const std::vector<CommunityCohesion>& cohesion = found.cohesion;
     fmt::print(
         "\nWho matters: {} communities (Leiden, modularity {:.3f}); NMI {:.3f} against the 42\n"
         "departments. The five largest, with the share of their members' links that stay inside:\n"
@@ -187,12 +188,12 @@ void register_demo(CLI::App& app) {
         }());
     fmt::print(
         "\nA lone set of hubs or a tight group? 10 people each: the top senders above, and a group\n"
-        "of 10 who nearly all email each other ({:.1f} links inside per member: {}).\n"
+        "of 10 who nearly all email each other ({}: {}).\n"
         "  simple contagion (ic):                 hubs {:.1f}, group {:.1f}\n"
         "  complex contagion (threshold:2,prob):  hubs {:.1f}, group {:.1f}\n"
         "(reach in people, seeds included; threshold:2,prob: adopt after two contacts get through,\n"
         "each with its wc probability).\n{}\n",
-        group.links_per_member, list(group.members), spread.reach.mean, group_ic.reach.mean,
+        group.how, list(group.seeds), spread.reach.mean, group_ic.reach.mean,
         hubs_complex.reach.mean, group_complex.reach.mean,
         [&]() -> std::string {
           const bool hubs_simple = spread.reach.mean >= group_ic.reach.mean;

@@ -47,14 +47,14 @@ Graph build_graph(NodeLabels labels, ArcList arcs, const BuildOptions& options, 
   const bool weighted = !arcs.weights.empty();
   if (arcs.sources.size() != arcs.targets.size() ||
       (weighted && arcs.weights.size() != arcs.sources.size())) {
-    throw std::invalid_argument("build_graph: arc arrays of different lengths");
+    throw UsageError("arcs", "found arc arrays of different lengths; expected one source, target (and weight) per arc");
   }
 
   // Drop self-loops, then add reversed copies for an undirected graph.
   std::size_t kept = 0;
   for (std::size_t i = 0; i < arcs.sources.size(); ++i) {
     if (arcs.sources[i] >= n || arcs.targets[i] >= n) {
-      throw std::invalid_argument("build_graph: node id out of range");
+      throw UsageError("arcs", "found a node id out of range; expected ids below the number of labels");
     }
     if (arcs.sources[i] == arcs.targets[i]) continue;
     arcs.sources[kept] = arcs.sources[i];

@@ -481,7 +481,7 @@ void Parser::use_names_header(const Fields& fields, std::uint64_t number, EdgeLi
       if (i == layout_.source || i == layout_.target) continue;
       out.report.warnings.push_back(fmt::format(
           "column '{}' is not read as a weight: weight columns are named {}, or chosen with "
-          "--weight-column",
+          "weight_column (--weight-column)",
           fields.values[i], kWeightColumnNames));
     }
   }

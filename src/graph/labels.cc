@@ -4,6 +4,8 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "cascade/error.h"
+
 namespace cascade {
 
 NodeLabels NodeLabels::from_integers(std::vector<std::int64_t> values) {
@@ -18,7 +20,7 @@ NodeLabels NodeLabels::from_names(std::vector<std::string> names) {
   labels.name_index_.reserve(labels.names_.size());
   for (std::size_t i = 0; i < labels.names_.size(); ++i) {
     if (!labels.name_index_.emplace(labels.names_[i], static_cast<NodeId>(i)).second) {
-      throw std::invalid_argument("duplicate node label '" + labels.names_[i] + "'");
+      throw UsageError("labels", "found '" + labels.names_[i] + "' twice; expected distinct labels");
     }
   }
   return labels;

@@ -227,7 +227,7 @@ Graph parse_snapshot(std::string_view bytes, const std::string& source) {
     in.array<char>(offsets.back(), "labels");
     try {
       labels = NodeLabels::from_names(std::move(names));
-    } catch (const std::invalid_argument&) {
+    } catch (const UsageError&) {
       throw InputError(source, 0, "snapshot labels repeat (damaged file?)");
     }
   } else {

@@ -58,7 +58,7 @@ CsvReader::CsvReader(std::string_view text, std::string source, char delimiter,
                      std::uint64_t first_line)
     : text_(text), source_(std::move(source)), delimiter_(delimiter), line_(first_line) {
   if (delimiter_ == '"' || delimiter_ == '\n' || delimiter_ == '\r') {
-    throw std::invalid_argument("CsvReader: the delimiter cannot be a quote or a line break");
+    throw UsageError("delimiter", "found a quote or a line break; expected another character");
   }
   if (text_.substr(0, kUtf8ByteOrderMark.size()) == kUtf8ByteOrderMark) {
     position_ = kUtf8ByteOrderMark.size();

@@ -103,7 +103,7 @@ std::string read_file(const std::string& path) {
 std::string gzip_compress(std::string_view bytes) {
   z_stream stream{};
   if (deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    throw std::runtime_error("cannot start gzip encoder");
+    throw InputError("cannot start the gzip encoder");
   }
   std::string out;
   out.resize(deflateBound(&stream, static_cast<uLong>(bytes.size())) + 64);
@@ -113,7 +113,7 @@ std::string gzip_compress(std::string_view bytes) {
   stream.avail_out = static_cast<uInt>(out.size());
   const int status = deflate(&stream, Z_FINISH);
   deflateEnd(&stream);
-  if (status != Z_STREAM_END) throw std::runtime_error("gzip compression failed");
+  if (status != Z_STREAM_END) throw InputError("gzip compression failed");
   out.resize(stream.total_out);
   return out;
 }

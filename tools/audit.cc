@@ -62,7 +62,9 @@ void run(Options options) {
     json["pairs"] = audit_result.pairs;
     json["connected_share"] = has_audience && audit_result.pairs > 0 ? nlohmann::ordered_json(audit_result.connected_share) : nullptr;
     json["graph_density"] = audit_result.graph_density;
-    json["mean_clustering"] = has_audience ? nlohmann::ordered_json(audit_result.mean_clustering) : nullptr;
+    json["mean_clustering"] = audit_result.size >= 2
+                                  ? nlohmann::ordered_json(audit_result.mean_clustering)
+                                  : nullptr;
     json["model"] = model.to_string();
     json["probability"] = graph.has_probabilities() ? graph.probability_scheme() : "none";
     put_estimate(json, "reach_from_account", alone.reach.mean, alone.reach.standard_error,
@@ -103,7 +105,10 @@ void run(Options options) {
     } else {
       fmt::print("know each    no pairs: an audience of one person\n");
     }
-    fmt::print("clustering   {:.3f} mean local coefficient of the audience\n", audit_result.mean_clustering);
+    if (audit_result.size >= 2) {
+      fmt::print("clustering   {:.3f} mean local coefficient of the audience\n",
+                 audit_result.mean_clustering);
+    }
   }
   auto reach = [&](const SimulationResult& r) {
     return error_bars ? fmt::format("{} +/- {}", with_commas(r.reach.mean, 1),

@@ -72,7 +72,7 @@ void run(Options options) {
   for (const StrategyOutcome& o : outcomes) {
     const Estimate& r = o.result.reach;
     fmt::print("{:<9} {:>13} +/- {:>6} {:>13} {:>8.1f}%  {}\n", o.strategy, with_commas(r.mean, 1),
-               request.runs >= 2 ? with_commas(1.96 * r.standard_error, 1) : std::string("-"),
+               request.runs >= 2 ? with_commas(1.96 * r.standard_error, 1) : std::string("none"),
                with_commas(r.mean - static_cast<double>(o.seeds.size()), 1),
                best > 0 ? 100 * r.mean / best : 0.0, o.how);
   }

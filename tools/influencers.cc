@@ -80,8 +80,9 @@ void run(Options options) {
   }
   fmt::print("graph       {}: {} nodes, {} arcs\n", graph.load_report().source, with_commas(n),
              with_commas(graph.num_arcs()));
-  fmt::print("model       {} with probabilities {}; {} RR sets (seed {}), {:.3f} s\n",
-             model.to_string(), graph.probability_scheme(), with_commas(ranking.rr_sets),
+  fmt::print("model       {} with probabilities {}; 2 x {} RR sets (ranking, then re-estimate; "
+             "seed {}), {:.3f} s\n",
+             model.to_string(), graph.probability_scheme(), with_commas(ranking.rr_sets / 2),
              options.common.seed, seconds);
   fmt::print("ranking     by expected individual reach; Spearman correlation with out-degree {:.3f}\n",
              ranking.spearman_with_out_degree);
@@ -94,7 +95,7 @@ void run(Options options) {
              "{:<12}figures are biased upward at the top)\n\n", "", "");
   std::size_t label_width = 5;
   for (const Influencer& person : ranking.top) {
-    label_width = std::max(label_width, display_width(graph.label(person.node)));
+    label_width = std::max(label_width, display_width(table_label(graph.label(person.node))));
   }
   label_width = std::min<std::size_t>(label_width, 40);
   fmt::print("{:>5}  {} {:>10} {:>22}  {:>7}  {:>10}  {:>11}\n", "rank", pad_right("label", label_width),
@@ -102,7 +103,8 @@ void run(Options options) {
   for (std::size_t i = 0; i < top; ++i) {
     const Influencer& person = ranking.top[i];
     fmt::print("{:>5}  {} {:>10} {:>22}  {:>6.2f}%  {:>10}  {:>11}\n", i + 1,
-               pad_right(graph.label(person.node), label_width), with_commas(person.reach.mean, 2),
+               pad_right(table_label(graph.label(person.node)), label_width),
+               with_commas(person.reach.mean, 2),
                fmt::format("[{}, {}]", with_commas(person.reach.low, 2), with_commas(person.reach.high, 2)),
                100 * person.share, with_commas(person.out_degree), with_commas(person.degree_rank));
   }

@@ -52,7 +52,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 // The closest of `names` to `word`, if close enough to be a slip of the keyboard.
 std::string closest(std::string_view word, const std::vector<std::string>& names) {
   std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  // Within a third of the word's length (at least 1, and nothing for one-letter words).
+  if (word.size() < 3) return "";
+  std::size_t best_distance = std::max<std::size_t>(1, word.size() / 3) + 1;
   for (const std::string& name : names) {
     const std::size_t d = edit_distance(word, name);
     if (d < best_distance || (word.size() >= 3 && name.starts_with(word) && best.empty())) {
@@ -180,6 +182,13 @@ int main(int argc, char** argv) {
     std::string topic;
     for (const std::string& name : subcommand_names(app)) {
       if (argc >= 2 && name == argv[1] && name != "help") topic = " " + name;
+    }
+    if (guess.empty() && message.find("A subcommand is required") != std::string::npos) {
+      return fail(2, "expected a command (see 'cascade help')");
+    }
+    if (guess.empty() && message.starts_with("The following argument")) {
+      message = "found " + message.substr(message.find(':') + 2) + ", which no option takes; expected "
+                "GRAPH and options";
     }
     return fail(2, (guess.empty() ? message : guess) + " (see 'cascade help" + topic + "')");
   } catch (const cascade::UsageError& e) {

@@ -250,6 +250,22 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+std::string table_label(std::string_view label) {
+  std::string out;
+  for (const char c : label) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string pad_right(std::string_view text, std::size_t width) {
   const std::size_t have = display_width(text);
   return std::string(text) + std::string(have < width ? width - have : 0, ' ');

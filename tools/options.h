@@ -83,6 +83,8 @@ std::uint64_t peak_resident_bytes();
 // Columns of labels: padded to a display width (wide characters count two columns, combining
 // marks none), so that tables stay aligned with unicode names.
 std::size_t display_width(std::string_view text);
+// A label as a table cell: line breaks and tabs shown as \n and \t, so one person is one row.
+std::string table_label(std::string_view label);
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
 // "a, b, c" with a label quoted as in CSV when it holds a comma or a quote; "..." after `limit`.

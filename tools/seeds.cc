@@ -118,12 +118,14 @@ void run(Options options) {
                                   : std::string(),
              options.common.seed);
   std::size_t label_width = 4;
-  for (const NodeId v : selection.seeds) label_width = std::max(label_width, display_width(graph.label(v)));
+  for (const NodeId v : selection.seeds) {
+    label_width = std::max(label_width, display_width(table_label(graph.label(v))));
+  }
   label_width = std::min<std::size_t>(label_width, 40);
   fmt::print("\nrank  {}  marginal gain{}\n", pad_right("seed", label_width), budgeted ? "  fee" : "");
   for (std::size_t i = 0; i < selection.seeds.size(); ++i) {
     const NodeId v = selection.seeds[i];
-    fmt::print("{:>4}  {}  {:>13}{}\n", i + 1, pad_right(graph.label(v), label_width),
+    fmt::print("{:>4}  {}  {:>13}{}\n", i + 1, pad_right(table_label(graph.label(v)), label_width),
                i < selection.marginal_gain.size() ? with_commas(selection.marginal_gain[i], 2)
                                                   : std::string("-"),
                budgeted ? "  " + number_text(result.seed_fees[i]) : std::string());

@@ -40,6 +40,7 @@ ProbabilitySpec ProbabilitySpec::parse(std::string_view text) {
         !(spec.constant >= 0.0 && spec.constant <= 1.0)) {
       throw UsageError("prob", fmt::format("found '{}'; expected const:P with P in [0, 1]", text));
     }
+    spec.constant += 0.0;  // -0 is 0
   } else {
     throw UsageError("prob", fmt::format(
         "found '{}'; expected wc, const:P, trivalency, weight or weight-normalized", text));

@@ -47,7 +47,7 @@ for i in $(seq 1 2000); do echo "$i $((i + 1))"; done | gzip -c >"$work/full.txt
 head -c 1500 "$work/full.txt.gz" >"$work/cut.txt.gz"
 
 # Usage errors: exit 2.
-expect 2 '^cascade: error: .*subcommand' -- "$cascade"
+expect 2 '^cascade: error: expected a command' -- "$cascade"
 expect 2 '^cascade: error: .*--no-such-option' -- "$cascade" info "$work/good.txt" --no-such-option
 expect 2 '^cascade: error: .*GRAPH is required' -- "$cascade" info
 expect 2 "^cascade: error: --prob: found 'const:2'; expected const:P with P in \[0, 1\]" -- \

@@ -23,7 +23,16 @@ Graph load(const LoadRequest& request) {
     }
   }
   Graph graph = load_graph(request.path, options);
-  if (spec) assign_probabilities(graph, *spec, request.seed);
+  if (!spec) return graph;
+  try {
+    assign_probabilities(graph, *spec, request.seed);
+  } catch (const UsageError& e) {
+    // The loader's warnings may say why (a weight column under another name): keep them.
+    if (graph.load_report().warnings.empty() || e.field().empty()) throw;
+    std::string what = std::string(e.what()).substr(e.field().size() + 2);
+    for (const std::string& warning : graph.load_report().warnings) what += "; " + warning;
+    throw UsageError(e.field(), what);
+  }
   return graph;
 }
 

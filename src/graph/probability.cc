@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "cascade/error.h"
+#include "cascade/graph/edge_list_reader.h"
 #include "cascade/parallel/parallel_for.h"
 #include "cascade/parallel/random_stream.h"
 
@@ -62,8 +63,10 @@ std::string ProbabilitySpec::to_string() const {
 void assign_probabilities(Graph& graph, const ProbabilitySpec& spec, std::uint64_t seed) {
   if (spec.needs_weights() && !graph.weighted()) {
     throw UsageError("prob", fmt::format("{}: {} has no weight column; expected a third column, "
-                                         "or a scheme that needs none (wc, const:P, trivalency)",
-                                         spec.to_string(), graph.load_report().source));
+                                         "a column named {} (or chosen with weight_column), or a "
+                                         "scheme that needs none (wc, const:P, trivalency)",
+                                         spec.to_string(), graph.load_report().source,
+                                         accepted_weight_column_names()));
   }
   const NodeId n = graph.num_nodes();
   const GraphArrays& arrays = graph.arrays();

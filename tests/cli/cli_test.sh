@@ -369,6 +369,10 @@ got=$?
 check "help > /dev/full exits 1" -- test "$got" -eq 1
 expect 0 '' -- "$cascade" info "$work/good.txt" --prob const:0.01 --json
 check "a mean of floats without float noise" -- grep -q '"mean": 0.01,' "$work/stdout"
+printf 'source,target,count\na,b,3\n' >"$work/count.csv"
+expect 2 "^cascade: error: --prob: weight: .* has no weight column; expected a third column, a column named weight, w, probability, p or strength.*column 'count' is not read as a weight" -- \
+  "$cascade" info "$work/count.csv" --prob weight
+expect 0 '' -- "$cascade" info "$work/count.csv" --prob weight-normalized --weight-column count
 # Item 22: readable text.
 expect 0 '' -- "$cascade" simulate "$work/net.txt" --seed-labels 1 --runs 10 --threads 1
 check "1 thread, not 1 threads" -- grep -q 'on 1 thread:' "$work/stdout"

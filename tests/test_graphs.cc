@@ -8,6 +8,9 @@
 #include <fstream>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
+#include "cascade/graph/probability.h"
 #include "cascade/parallel/random_stream.h"
 
 namespace cascade::testing {
@@ -38,6 +41,21 @@ Graph random_graph(NodeId n, std::size_t m, std::uint64_t seed, bool weighted, b
   LoadReport report;
   report.source = "random";
   return build_graph(std::move(labels), std::move(arcs), {}, report);
+}
+
+Graph tiny_probability_graph(std::uint64_t seed, NodeId n, std::uint64_t stream) {
+  RandomStream random(seed, StreamPurpose::kTest, stream);
+  std::string text;
+  for (int i = 0; i < 14; ++i) {
+    const auto u = random.below(n), v = random.below(n);
+    text += fmt::format("{} {} {:.2f}\n", u, v, 0.1 + 0.8 * random.uniform());
+  }
+  for (NodeId v = 0; v < n; ++v) text += fmt::format("{} {} 0\n", v, v);  // every node exists
+  BuildOptions build;
+  build.duplicates = DuplicateMerge::kIndependentChances;  // repeated arcs stay probabilities
+  Graph g = graph_from_text(text, build);
+  assign_probabilities(g, ProbabilitySpec::parse("weight"), 1);
+  return g;
 }
 
 std::string scratch_path(const std::string& name) {

@@ -19,21 +19,6 @@ namespace {
 
 constexpr int kMaxFields = 16;
 
-std::string shown(std::string_view text) {
-  constexpr std::size_t kLimit = 40;
-  std::string out;
-  for (const char c : text.substr(0, kLimit)) {
-    const auto byte = static_cast<unsigned char>(c);
-    out += byte < 0x20 || byte == 0x7f ? fmt::format("\\x{:02x}", byte) : std::string(1, c);
-  }
-  if (text.size() > kLimit) out += "...";
-  const bool has_mark = out.find(kUtf8ByteOrderMark) != std::string::npos;
-  for (std::size_t at; (at = out.find(kUtf8ByteOrderMark)) != std::string::npos;) {
-    out.replace(at, kUtf8ByteOrderMark.size(), "<BOM>");
-  }
-  return "'" + out + "'" + (has_mark ? fmt::format(" (<BOM> is {})", kByteOrderMarkName) : "");
-}
-
 // A label is an integer only when it reads back as written ("7", "-3"; not "007", "+7" or "-0"),
 // so that two spellings of one number stay two people, as they are in the file.
 bool parse_integer_label(std::string_view field, std::int64_t& value) {
@@ -304,7 +289,7 @@ class Parser {
         throw InputError(source_, number,
                          fmt::format("found {}; expected a networkx edge-list line 'u v {{...}}' "
                                      "like the lines before",
-                                     shown(line)));
+                                     shown_in_message(line)));
       }
       fields.values[0] = parts.from;
       fields.values[1] = parts.to;
@@ -350,13 +335,13 @@ bool Parser::next_record(Fields& fields, std::uint64_t& number) {
 }
 
 std::string Parser::record_text() const {
-  if (layout_.mode != Mode::kDelimited) return shown(raw_line_);
+  if (layout_.mode != Mode::kDelimited) return shown_in_message(raw_line_);
   std::string line;
   for (std::size_t i = 0; i < record_.fields.size(); ++i) {
     if (i > 0) line += layout_.delimiter;
     line += csv_field(record_.fields[i], layout_.delimiter);
   }
-  return shown(line);
+  return shown_in_message(line);
 }
 
 void Parser::column_count_error(std::uint64_t number, int found) const {
@@ -376,21 +361,21 @@ float Parser::weight_of(std::string_view field, std::uint64_t number) const {
   double value = 0;
   if (!parse_number(field, value)) {
     throw InputError(source_, number,
-                     fmt::format("found weight {}; expected a number", shown(field)));
+                     fmt::format("found weight {}; expected a number", shown_in_message(field)));
   }
   if (!std::isfinite(value) || value < 0) {
     throw InputError(
         source_, number,
-        fmt::format("found weight {}; expected a finite non-negative number", shown(field)));
+        fmt::format("found weight {}; expected a finite non-negative number", shown_in_message(field)));
   }
   if (options_.weights_are_probabilities && value > 1) {
     throw InputError(
         source_, number,
-        fmt::format("found weight {}; expected a probability in [0, 1]", shown(field)));
+        fmt::format("found weight {}; expected a probability in [0, 1]", shown_in_message(field)));
   }
   if (value > std::numeric_limits<float>::max()) {
     throw InputError(source_, number,
-                     fmt::format("found weight {}; expected at most {:g}", shown(field),
+                     fmt::format("found weight {}; expected at most {:g}", shown_in_message(field),
                                  std::numeric_limits<float>::max()));
   }
   return static_cast<float>(value);
@@ -639,7 +624,7 @@ bool Parser::run(bool integer_labels, EdgeListData& out) {
         weights.push_back(weight_of(unwrapped_number(value), at));
       } else if (!error.empty()) {
         throw InputError(source_, at,
-                         fmt::format("found {}; expected {}", shown(fields.values[2]), error));
+                         fmt::format("found {}; expected {}", shown_in_message(fields.values[2]), error));
       } else {
         ++missing_weights;
         if (!weights.empty()) weights.push_back(1.0f);

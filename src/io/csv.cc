@@ -26,17 +26,6 @@ std::string delimiter_name(char delimiter) {
   return delimiter == '\t' ? std::string("a tab") : fmt::format("'{}'", delimiter);
 }
 
-// `text` for an error message: at most 40 bytes, control bytes as \xNN, quoted.
-std::string shown(std::string_view text) {
-  constexpr std::size_t kLimit = 40;
-  std::string out;
-  for (const char c : text.substr(0, kLimit)) {
-    const auto byte = static_cast<unsigned char>(c);
-    out += byte < 0x20 || byte == 0x7f ? fmt::format("\\x{:02x}", byte) : std::string(1, c);
-  }
-  if (text.size() > kLimit) out += "...";
-  return "'" + out + "'";
-}
 
 char detect_delimiter(std::string_view record) {
   bool in_quotes = false;
@@ -53,6 +42,22 @@ char detect_delimiter(std::string_view record) {
 }
 
 }  // namespace
+
+std::string shown_in_message(std::string_view text) {
+  constexpr std::size_t kLimit = 40;
+  std::string out;
+  for (const char c : text.substr(0, kLimit)) {
+    const auto byte = static_cast<unsigned char>(c);
+    out += byte < 0x20 || byte == 0x7f ? fmt::format("\\x{:02x}", byte) : std::string(1, c);
+  }
+  if (text.size() > kLimit) out += "...";
+  const bool has_mark = out.find(kUtf8ByteOrderMark) != std::string::npos;
+  for (std::size_t at; (at = out.find(kUtf8ByteOrderMark)) != std::string::npos;) {
+    out.replace(at, kUtf8ByteOrderMark.size(), "<BOM>");
+  }
+  return fmt::format("'{}'{}", out,
+                     has_mark ? fmt::format(" (<BOM> is {})", kByteOrderMarkName) : "");
+}
 
 CsvReader::CsvReader(std::string_view text, std::string source, char delimiter,
                      std::uint64_t first_line)
@@ -188,7 +193,7 @@ bool CsvReader::next(CsvRecord& record) {
         while (end < n && text_[end] != '\n' && text_[end] != '\r') ++end;
         fail(line_, fmt::format("found {} after a closing quote; expected the delimiter {} or the "
                                 "end of the line (a quote inside a quoted field is written \"\")",
-                                shown(text_.substr(i, end - i)), delimiter_name(delimiter_)));
+                                shown_in_message(text_.substr(i, end - i)), delimiter_name(delimiter_)));
       }
     } else {
       const std::size_t start = i;

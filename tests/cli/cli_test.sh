@@ -9,32 +9,8 @@ trap 'rm -rf "$work"' EXIT
 passed=0
 failed=0
 
-# expect CODE PATTERN -- command...: the exit code, and a stderr line matching PATTERN (grep -E).
-expect() {
-  local code=$1 pattern=$2
-  shift 3
-  "$@" >"$work/stdout" 2>"$work/stderr"
-  local got=$?
-  if [ "$got" -ne "$code" ] || { [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$work/stderr"; }; then
-    echo "FAIL: $* -> exit $got (wanted $code), stderr:"
-    sed 's/^/    /' "$work/stderr"
-    failed=$((failed + 1))
-  else
-    passed=$((passed + 1))
-  fi
-}
-
-# check DESCRIPTION -- command...: the command succeeds.
-check() {
-  local description=$1
-  shift 2
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    echo "FAIL: $description"
-    failed=$((failed + 1))
-  fi
-}
+# shellcheck source=expect.sh
+. "$(dirname "$0")/expect.sh"
 
 printf '0 1\n1 2\n2 0\n' >"$work/good.txt"
 printf 'source,target,weight\na,b,0.5\nb,c,x\n' >"$work/bad_weight.csv"

@@ -221,7 +221,7 @@ TEST(EdgeListReader, OtherWeightColumnNamesAreToldOrChosen) {
   ASSERT_EQ(plain.report.warnings.size(), 1u);
   EXPECT_EQ(plain.report.warnings[0],
             "column 'count' is not read as a weight: weight columns are named weight, w, "
-            "probability, p or strength, or chosen with --weight-column");
+            "probability, p or strength, or chosen with weight_column (--weight-column)");
   EXPECT_EQ(accepted_weight_column_names(), "weight, w, probability, p or strength");
 
   ReadOptions count;

@@ -22,24 +22,15 @@
 namespace cascade {
 namespace {
 
-// A random graph of n nodes and at most 14 arcs, probabilities in [0.1, 0.9], and fees 1 to 4.
+// A tiny graph (test_graphs.h) with fees 1 to 4.
 struct Priced {
   Graph graph;
   std::vector<double> fees;
 };
 
 Priced tiny_priced_graph(std::uint64_t seed, NodeId n) {
-  RandomStream random(seed, StreamPurpose::kTest, 11);
-  std::string text;
-  for (int i = 0; i < 14; ++i) {
-    const auto u = random.below(n), v = random.below(n);
-    text += fmt::format("{} {} {:.2f}\n", u, v, 0.1 + 0.8 * random.uniform());
-  }
-  for (NodeId v = 0; v < n; ++v) text += fmt::format("{} {} 0\n", v, v);  // every node exists
-  BuildOptions build;
-  build.duplicates = DuplicateMerge::kIndependentChances;
-  Priced priced{testing::graph_from_text(text, build), {}};
-  assign_probabilities(priced.graph, ProbabilitySpec::parse("weight"), 1);
+  Priced priced{testing::tiny_probability_graph(seed, n, 11), {}};
+  RandomStream random(seed, StreamPurpose::kTest, 12);
   for (NodeId v = 0; v < n; ++v) priced.fees.push_back(1.0 + static_cast<double>(random.below(4)));
   return priced;
 }

@@ -25,21 +25,7 @@ namespace {
 
 constexpr double kOneMinusInvE = 1 - 1 / std::numbers::e;
 
-// A random graph of `n` nodes and at most 14 arcs, probabilities in [0.1, 0.9].
-Graph tiny_graph(std::uint64_t seed, NodeId n) {
-  RandomStream random(seed, StreamPurpose::kTest, 7);
-  std::string text;
-  for (int i = 0; i < 14; ++i) {
-    const auto u = random.below(n), v = random.below(n);
-    text += fmt::format("{} {} {:.2f}\n", u, v, 0.1 + 0.8 * random.uniform());
-  }
-  for (NodeId v = 0; v < n; ++v) text += fmt::format("{} {} 0\n", v, v);  // every node exists
-  BuildOptions build;
-  build.duplicates = DuplicateMerge::kIndependentChances;  // repeated arcs stay probabilities
-  Graph g = testing::graph_from_text(text, build);
-  assign_probabilities(g, ProbabilitySpec::parse("weight"), 1);
-  return g;
-}
+Graph tiny_graph(std::uint64_t seed, NodeId n) { return testing::tiny_probability_graph(seed, n); }
 
 double exact_spread(const Graph& g, const char* model, const std::vector<NodeId>& seeds) {
   return std::string(model) == "lt" ? testing::exact_linear_threshold(g, seeds).reach

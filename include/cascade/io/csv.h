@@ -71,6 +71,10 @@ class CsvReader {
 // string stays empty (an empty field). CsvReader reads the result back as `value`.
 std::string csv_field(std::string_view value, char delimiter = ',');
 
+// `text` as error messages quote it: at most 40 bytes, control bytes as \xNN, a byte-order mark
+// shown as <BOM> and named, in single quotes.
+std::string shown_in_message(std::string_view text);
+
 // The three bytes of a UTF-8 byte-order mark, and a description of it for error messages.
 inline constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 inline constexpr std::string_view kByteOrderMarkName = "a UTF-8 byte-order mark (bytes EF BB BF)";

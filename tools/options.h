@@ -127,5 +127,6 @@ void register_compare(CLI::App& app);
 void register_audit(CLI::App& app);
 void register_convert(CLI::App& app);
 void register_demo(CLI::App& app);
+void register_learn(CLI::App& app);
 
 }  // namespace cascade::cli

@@ -1,0 +1,62 @@
+// Learning influence probabilities from an adoption log, for every front end: one request in, one
+// result out, every field checked by the library (UsageError naming the field), as in requests.h.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cascade/campaign/adoption_log.h"
+#include "cascade/campaign/held_out.h"
+#include "cascade/campaign/learn_probabilities.h"
+#include "cascade/graph/graph.h"
+
+namespace cascade {
+
+struct LearnRequest {
+  std::string log;                     // the adoption log: a file, or "-" for standard input
+  std::string log_format = "actions";  // actions or cascades (adoption_log.h)
+  std::string method = "em";           // em, bernoulli or jaccard (learn_probabilities.h)
+  double window = 0;                   // 0: 1 for integer steps, infinity for time stamps
+  std::array<double, 2> prior = {1, 1};  // Beta(A, B) for the intervals (and untried arcs)
+  std::string untried = "pooled";      // untried arcs: pooled (all successes / all trials) or prior
+  std::uint32_t iterations = 100;      // em: at most this many
+  double tolerance = 1e-7;             // em: stop when the log-likelihood gains less (relative)
+  std::string test;                    // a held-out log in the same format, or empty
+  // Schemes evaluated beside the learned probabilities on the held-out log.
+  std::vector<std::string> baselines = {"wc", "const:0.01", "trivalency"};
+  std::uint64_t seed = 1;              // for random baselines (trivalency)
+};
+
+struct LogSummary {
+  std::string source;
+  std::uint64_t items = 0, adoptions = 0, users = 0;
+  std::uint64_t outside_adoptions = 0, outside_users = 0;
+  std::vector<std::string> outside_examples;
+  std::uint64_t repeats_dropped = 0;
+  bool integer_steps = false;
+};
+
+struct HeldOutRow {
+  std::string probabilities;  // "learned" or a scheme
+  HeldOutScore score;
+};
+
+struct LearnResult {
+  LogSummary log;
+  LearnedProbabilities learned;
+  std::array<double, 5> quantiles{};  // min, 25%, median, 75%, max of tried arcs' estimates
+  bool has_test = false;
+  LogSummary test;
+  std::vector<HeldOutRow> held_out;  // learned first, then the baselines
+  double seconds = 0;                // reading, learning and evaluating
+};
+
+// Reads the log(s), learns, and evaluates on the held-out log when `test` is given.
+LearnResult learn(const Graph& graph, const LearnRequest& request);
+
+// A copy of `graph` carrying the learned probabilities (scheme "learned").
+Graph with_learned_probabilities(const Graph& graph, const LearnedProbabilities& learned);
+
+}  // namespace cascade

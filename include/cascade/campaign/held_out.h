@@ -1,0 +1,48 @@
+// How well arc probabilities explain adoptions they were not learned from (a held-out log).
+//
+// 1. Log-likelihood per adoption: every adoption by a user of the graph, given the adoptions of
+//    its item before it, happens with chance 1 - (1 - b_v) prod over possible parents u
+//    (1 - p(u, v)) (possible parents as in learn_probabilities.h, with the same window), and every
+//    failed trial (u had its chance, v did not adopt within it) with chance 1 - p(u, v); the sum
+//    of the logs over the log, divided by the adoptions by users of the graph. b_v is the learned
+//    background rate, at least 1 / (items x nodes) so that an adoption nobody could explain costs
+//    a finite amount; p is capped at 1 - 1e-6 for the same reason.
+// 2. Next-adopter ranking, the protocol of the Topo-LSTM paper (J. Wang, V. W. Zheng, Z. Liu,
+//    K. C.-C. Chang, "Topological recurrent neural network for diffusion prediction", ICDM 2017):
+//    for each cascade v1, v2, ..., vL in time order (the root first) and each prefix v1..vi
+//    (i < L), every user of the graph not in the prefix is scored by
+//    1 - prod over u in the prefix (1 - p(u, v)) + b_v, and the true next adopter v(i+1) gets the
+//    rank r among them. Hits@k is the share of predictions with r <= k; MAP@k the mean of 1/r over
+//    predictions with r <= k (0 otherwise; with one relevant user, average precision is 1/r).
+//    Ties are broken uniformly at random in expectation: with g users scoring higher and e others
+//    scoring the same, r is uniform on g+1 .. g+e+1, and Hits@k and MAP@k are averaged over it.
+//    A next adopter outside the graph cannot be ranked and counts as a miss.
+// Cost: O(adoptions x degree) for 1, O(predictions x users + adoptions x degree) for 2; parallel
+// over cascades with per-cascade results summed in cascade order, so thread-count independent.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+
+#include "cascade/campaign/adoption_log.h"
+#include "cascade/graph/graph.h"
+
+namespace cascade {
+
+inline constexpr std::array<std::uint32_t, 3> kRankingCutoffs = {10, 50, 100};
+
+struct HeldOutScore {
+  double log_likelihood_per_adoption = 0;
+  std::uint64_t adoptions = 0;    // by users of the graph, scored in 1
+  std::uint64_t predictions = 0;  // prefixes ranked in 2
+  std::uint64_t unrankable = 0;   // of them, next adopters outside the graph
+  std::array<double, 3> hits{};   // at kRankingCutoffs
+  std::array<double, 3> map{};
+};
+
+// `graph` carries the probabilities to evaluate; `background` has one rate per node.
+HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> background,
+                               const AdoptionLog& test, double window);
+
+}  // namespace cascade

@@ -1,0 +1,111 @@
+// learn: an adoption log in, probabilities with their evidence out, and a held-out evaluation.
+#include "cascade/api/learn.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "cascade/error.h"
+#include "cascade/graph/probability.h"
+
+namespace cascade {
+namespace {
+
+LogSummary summarize(const AdoptionLog& log) {
+  LogSummary summary;
+  summary.source = log.source;
+  summary.items = log.num_items();
+  summary.adoptions = log.rows;
+  summary.users = log.users;
+  summary.outside_adoptions = log.outside_adoptions;
+  summary.outside_users = log.outside_users;
+  summary.outside_examples = log.outside_examples;
+  summary.repeats_dropped = log.repeats_dropped;
+  summary.integer_steps = log.integer_steps;
+  return summary;
+}
+
+}  // namespace
+
+Graph with_learned_probabilities(const Graph& graph, const LearnedProbabilities& learned) {
+  const GraphArrays& arrays = graph.arrays();
+  std::vector<float> in(graph.num_arcs());
+  for (NodeId v = 0; v < graph.num_nodes(); ++v) {
+    for (ArcIndex k = arrays.in_offsets[v]; k < arrays.in_offsets[v + 1]; ++k) {
+      const NodeId u = arrays.in_sources[k];
+      const std::span<const NodeId> targets = graph.out_neighbors(u);
+      const auto position = std::lower_bound(targets.begin(), targets.end(), v) - targets.begin();
+      in[k] = learned.probability[arrays.out_offsets[u] + static_cast<ArcIndex>(position)];
+    }
+  }
+  Graph copy = graph;
+  copy.set_probabilities(learned.probability, std::move(in), "learned");
+  return copy;
+}
+
+LearnResult learn(const Graph& graph, const LearnRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  if (request.log.empty()) throw UsageError("log", "found nothing; expected the adoption log's path");
+  const LogFormat format = parse_log_format(request.log_format);
+  LearnOptions options;
+  options.method = parse_learn_method(request.method);
+  options.window = request.window;
+  options.prior_a = request.prior[0];
+  options.prior_b = request.prior[1];
+  options.untried = parse_untried_fallback(request.untried);
+  options.max_iterations = request.iterations;
+  options.tolerance = request.tolerance;
+  check_learn_options(options);
+  std::vector<ProbabilitySpec> baselines;
+  for (const std::string& scheme : request.baselines) {
+    try {
+      baselines.push_back(ProbabilitySpec::parse(scheme));
+    } catch (const UsageError& e) {
+      throw UsageError("baselines", e.what());
+    }
+    if (baselines.back().needs_weights()) {
+      throw UsageError("baselines", fmt::format("found {}; expected schemes that need no weights "
+                                                "(wc, const:P, trivalency)", scheme));
+    }
+  }
+
+  LearnResult result;
+  const AdoptionLog log = read_adoption_log(graph, request.log, format);
+  result.log = summarize(log);
+  AdoptionLog test;
+  if (!request.test.empty()) {
+    test = read_adoption_log(graph, request.test, format);
+    result.has_test = true;
+    result.test = summarize(test);
+  }
+  result.learned = learn_probabilities(graph, log, options);
+
+  std::vector<float> tried;
+  for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
+    if (result.learned.trials[a] > 0) tried.push_back(result.learned.probability[a]);
+  }
+  std::sort(tried.begin(), tried.end());
+  if (!tried.empty()) {
+    for (std::size_t q = 0; q < 5; ++q) {
+      result.quantiles[q] = tried[q * (tried.size() - 1) / 4];
+    }
+  }
+
+  if (result.has_test) {
+    const Graph learned = with_learned_probabilities(graph, result.learned);
+    result.held_out.push_back(
+        {"learned", evaluate_held_out(learned, result.learned.background, test, result.learned.window)});
+    for (std::size_t b = 0; b < baselines.size(); ++b) {
+      Graph copy = graph;
+      assign_probabilities(copy, baselines[b], request.seed);
+      result.held_out.push_back({baselines[b].to_string(),
+                                 evaluate_held_out(copy, result.learned.background, test,
+                                                   result.learned.window)});
+    }
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace cascade

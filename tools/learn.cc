@@ -96,9 +96,9 @@ void print_log(const char* name, const LogSummary& log) {
     for (const std::string& label : log.outside_examples) {
       examples += (examples.empty() ? "" : ", ") + table_label(label);
     }
-    fmt::print("{:<12}{} adoptions by {} users not in the graph (explained by background only), "
-               "such as {}\n", "", with_commas(log.outside_adoptions), with_commas(log.outside_users),
-               examples);
+    fmt::print("{:<12}{} by {} not in the graph (explained by background only), such as {}\n", "",
+               count_of(log.outside_adoptions, "adoption", "adoptions"),
+               count_of(log.outside_users, "user", "users"), examples);
   }
   if (log.repeats_dropped > 0) {
     fmt::print("{:<12}{} repeated adoptions of an item by the same user: the first kept\n", "",
@@ -112,6 +112,7 @@ void run(Options options) {
   request.seed = options.common.seed;
   parse_window(options.window, request);
   parse_prior(options.prior, request);
+  check_learn_request(request);
   check_files({{"GRAPH", options.graph.path}, {"--log", request.log}, {"--test", request.test}},
               {{"--out", options.out}});
   const Graph graph = load_graph_for(options.graph, options.common.seed);
@@ -138,7 +139,9 @@ void run(Options options) {
     json["arcs_untried"] = learned.arcs_untried;
     json["untried"] = request.untried;
     json["fallback"] = learned.fallback;
-    json["probability_quantiles"] = result.quantiles;
+    nlohmann::ordered_json quantiles = nlohmann::ordered_json::array();
+    for (const double q : result.quantiles) quantiles.push_back(shortest_decimal(q));
+    json["probability_quantiles"] = quantiles;
     json["iterations"] = learned.iterations;
     json["converged"] = learned.converged;
     json["log_likelihood"] = learned.log_likelihood;

@@ -89,6 +89,10 @@ def command_schema(name, properties, required, graph=True):
     }
 
 
+LOG = obj({"file": string(), "items": integer(), "adoptions": integer(), "users": integer(),
+           "outside_adoptions": integer(), "outside_users": integer(),
+           "outside_examples": {"type": "array", "items": string(), "maxItems": 5},
+           "repeats_dropped": integer(), "integer_steps": boolean()})
 PERCENTILES = obj({"5": integer(), "50": integer(), "95": integer()})
 VERSUS = obj({**estimate("hubs"), **estimate("group")})
 SCHEMAS = {
@@ -134,6 +138,28 @@ SCHEMAS = {
         "timing": TIMING},
         ["model", "probability", "rr_sets", "spearman_with_out_degree", "top",
          "top_share_of_influence", "top_also_top_by_degree", "influencers", "timing"]),
+    "learn": command_schema("learn", {
+        "method": {"enum": ["em", "bernoulli", "jaccard"]},
+        "window": {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"const": "inf"}]},
+        "prior": {"type": "array", "items": {"type": "number", "exclusiveMinimum": 0},
+                  "minItems": 2, "maxItems": 2},
+        "log": LOG, "adoptions": integer(), "explained_by_graph": integer(),
+        "background_adoptions": integer(), "mean_background_rate": nnum(),
+        "possible_parents": integer(), "arcs_tried": integer(), "arcs_untried": integer(),
+        "untried": {"enum": ["pooled", "prior"]}, "fallback": nnum(),
+        "probability_quantiles": {"type": "array", "items": nnum(), "minItems": 5, "maxItems": 5},
+        "iterations": integer(), "converged": boolean(),
+        "log_likelihood": {"type": "array", "items": num()},
+        "test": LOG,
+        "held_out": {"type": "array", "items": obj({
+            "probabilities": string(), "log_likelihood_per_adoption": num(),
+            "adoptions": integer(), "predictions": integer(), "unrankable": integer(),
+            **{f"{m}@{k}": nnum() for m in ("hits", "map") for k in (10, 50, 100)}})},
+        "out": nullable(string()), "timing": TIMING},
+        ["method", "window", "prior", "log", "adoptions", "explained_by_graph",
+         "background_adoptions", "mean_background_rate", "possible_parents", "arcs_tried",
+         "arcs_untried", "untried", "fallback", "probability_quantiles", "iterations", "converged",
+         "log_likelihood", "out", "timing"]),
     "communities": command_schema("communities", {
         "algorithm": {"const": "leiden"}, "resolution": nnum(), "communities": integer(),
         "modularity": num(), "loose_communities": integer(), "singletons": integer(),

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <unordered_map>
 
 #include "cascade/error.h"
 #include "cascade/graph/probability.h"
@@ -20,7 +21,8 @@ LogSummary summarize(const AdoptionLog& log) {
   summary.users = log.users;
   summary.outside_adoptions = log.outside_adoptions;
   summary.outside_users = log.outside_users;
-  summary.outside_examples = log.outside_examples;
+  const std::size_t examples = std::min<std::size_t>(log.outside_labels.size(), 5);
+  summary.outside_examples.assign(log.outside_labels.begin(), log.outside_labels.begin() + examples);
   summary.repeats_dropped = log.repeats_dropped;
   summary.integer_steps = log.integer_steps;
   return summary;
@@ -44,8 +46,15 @@ Graph with_learned_probabilities(const Graph& graph, const LearnedProbabilities&
   return copy;
 }
 
-LearnResult learn(const Graph& graph, const LearnRequest& request) {
-  const auto start = std::chrono::steady_clock::now();
+namespace {
+
+struct CheckedRequest {
+  LogFormat format;
+  LearnOptions options;
+  std::vector<ProbabilitySpec> baselines;
+};
+
+CheckedRequest checked(const LearnRequest& request) {
   if (request.log.empty()) throw UsageError("log", "found nothing; expected the adoption log's path");
   const LogFormat format = parse_log_format(request.log_format);
   LearnOptions options;
@@ -69,7 +78,16 @@ LearnResult learn(const Graph& graph, const LearnRequest& request) {
                                                 "(wc, const:P, trivalency)", scheme));
     }
   }
+  return {format, options, std::move(baselines)};
+}
 
+}  // namespace
+
+void check_learn_request(const LearnRequest& request) { checked(request); }
+
+LearnResult learn(const Graph& graph, const LearnRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  const auto [format, options, baselines] = checked(request);
   LearnResult result;
   const AdoptionLog log = read_adoption_log(graph, request.log, format);
   result.log = summarize(log);
@@ -93,15 +111,24 @@ LearnResult learn(const Graph& graph, const LearnRequest& request) {
   }
 
   if (result.has_test) {
+    // Users outside the graph: known from training by label, or not at all.
+    std::unordered_map<std::string_view, std::uint32_t> known;
+    for (std::uint32_t o = 0; o < log.outside_labels.size(); ++o) known.emplace(log.outside_labels[o], o);
+    std::vector<std::uint32_t> outside_of_test;
+    for (const std::string& label : test.outside_labels) {
+      const auto it = known.find(label);
+      outside_of_test.push_back(it == known.end() ? kUnknownOutside : it->second);
+    }
+    const auto evaluate = [&](const Graph& probabilities) {
+      return evaluate_held_out(probabilities, result.learned.background, test, result.learned.window,
+                               result.learned.outside_background, outside_of_test);
+    };
     const Graph learned = with_learned_probabilities(graph, result.learned);
-    result.held_out.push_back(
-        {"learned", evaluate_held_out(learned, result.learned.background, test, result.learned.window)});
+    result.held_out.push_back({"learned", evaluate(learned)});
     for (std::size_t b = 0; b < baselines.size(); ++b) {
       Graph copy = graph;
       assign_probabilities(copy, baselines[b], request.seed);
-      result.held_out.push_back({baselines[b].to_string(),
-                                 evaluate_held_out(copy, result.learned.background, test,
-                                                   result.learned.window)});
+      result.held_out.push_back({baselines[b].to_string(), evaluate(copy)});
     }
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

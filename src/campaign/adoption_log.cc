@@ -16,8 +16,6 @@
 namespace cascade {
 namespace {
 
-constexpr std::size_t kOutsideExamples = 5;
-
 // One adoption as read, before the items are sorted; outside-graph users keep an id so that
 // repeats among them are recognized too.
 struct RawAdoption {
@@ -53,9 +51,7 @@ class LogBuilder {
     } else {
       const auto [it, inserted] =
           outside_index_.try_emplace(std::string(user), static_cast<std::uint32_t>(outside_index_.size()));
-      if (inserted && log_.outside_examples.size() < kOutsideExamples) {
-        log_.outside_examples.emplace_back(user);
-      }
+      if (inserted) log_.outside_labels.emplace_back(user);
       adoption.outside = it->second;
     }
     raw_[item].push_back(adoption);
@@ -85,7 +81,7 @@ class LogBuilder {
           ++log_.users;
         }
         if (a.time != std::floor(a.time)) log_.integer_steps = false;
-        log_.adoptions.push_back({a.user, a.time});
+        log_.adoptions.push_back({a.user, a.user == kOutsideGraph ? a.outside : 0, a.time});
       }
       if (!adoptions.empty() && adoptions.front().time != 0) log_.integer_steps = false;
       log_.item_offsets.push_back(log_.adoptions.size());

@@ -14,11 +14,13 @@ namespace {
 constexpr double kHighestProbability = 1 - 1e-6;
 
 struct CascadeWorkspace {
-  explicit CascadeWorkspace(NodeId n) : stamp(n, 0), time(n, 0), log_none(n, 0), in_prefix(n, 0) {}
+  CascadeWorkspace(NodeId n, std::size_t outside)
+      : stamp(n, 0), time(n, 0), log_none(n, 0), in_prefix(n, 0), outside_in_prefix(outside, 0) {}
   std::vector<std::uint64_t> stamp;  // adopted the current item
   std::vector<double> time;
   std::vector<double> log_none;      // log prod (1 - p) over the prefix's in-neighbours
   std::vector<std::uint64_t> in_prefix;  // stamped: in the prefix, or touched by it (log_none valid)
+  std::vector<std::uint64_t> outside_in_prefix;  // stamped: a known outside user in the prefix
 };
 
 struct CascadeScore {
@@ -32,12 +34,17 @@ double capped(float p) { return std::min<double>(p, kHighestProbability); }
 }  // namespace
 
 HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> background,
-                               const AdoptionLog& test, double window) {
+                               const AdoptionLog& test, double window,
+                               std::span<const double> outside_rates,
+                               std::span<const std::uint32_t> outside_of_test) {
   if (!graph.has_probabilities()) {
     throw UsageError("prob", "found a graph without probabilities; expected probabilities to evaluate");
   }
   if (background.size() != graph.num_nodes()) {
     throw UsageError("background", "found a rate count unlike the node count; expected one rate per node");
+  }
+  if (outside_of_test.size() != test.outside_labels.size()) {
+    throw UsageError("outside_of_test", "found a count unlike the test log's outside labels; expected one each");
   }
   const NodeId n = graph.num_nodes();
   const GraphArrays& arrays = graph.arrays();
@@ -46,7 +53,7 @@ HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> backg
   std::vector<double> base(n);
   for (NodeId v = 0; v < n; ++v) base[v] = std::max(background[v], floor);
   std::vector<CascadeScore> scores(items);
-  std::vector<CascadeWorkspace> workspaces(static_cast<std::size_t>(num_threads()), CascadeWorkspace(n));
+  std::vector<CascadeWorkspace> workspaces(static_cast<std::size_t>(num_threads()), CascadeWorkspace(n, outside_rates.size()));
   parallel_for(0, items, [&](std::uint64_t i) {
     CascadeWorkspace& w = workspaces[static_cast<std::size_t>(thread_index())];
     CascadeScore& score = scores[i];
@@ -81,6 +88,7 @@ HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> backg
     // 2. Rank every user not yet in the prefix by the chance of adopting next.
     const std::uint64_t prefix_stamp = stamp;
     std::vector<NodeId> prefix;
+    std::vector<std::uint32_t> outside_prefix;
     for (std::size_t position = 0; position + 1 <= adoptions.size(); ++position) {
       const NodeId u = adoptions[position].user;
       if (u != kOutsideGraph) {
@@ -94,11 +102,17 @@ HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> backg
           w.log_none[v] += std::log1p(-capped(p[k]));
         }
         prefix.push_back(u);
+      } else if (const std::uint32_t known = outside_of_test[adoptions[position].outside];
+                 known != kUnknownOutside) {
+        w.outside_in_prefix[known] = stamp;
+        outside_prefix.push_back(known);
       }
       if (position + 1 == adoptions.size()) break;
       ++score.predictions;
       const NodeId next = adoptions[position + 1].user;
-      if (next == kOutsideGraph) {
+      const std::uint32_t next_outside =
+          next == kOutsideGraph ? outside_of_test[adoptions[position + 1].outside] : kUnknownOutside;
+      if (next == kOutsideGraph && next_outside == kUnknownOutside) {
         ++score.unrankable;
         continue;
       }
@@ -106,12 +120,16 @@ HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> backg
         const double graph_chance = w.in_prefix[v] == prefix_stamp ? 1 - std::exp(w.log_none[v]) : 0.0;
         return graph_chance + base[v];
       };
-      const double truth = chance(next);
+      const double truth = next == kOutsideGraph ? outside_rates[next_outside] : chance(next);
       std::uint64_t greater = 0, equal = 0;
       for (NodeId v = 0; v < n; ++v) {
         if (v == next) continue;
         const double s = chance(v);
         if (s > truth) ++greater; else if (s == truth) ++equal;
+      }
+      for (std::uint32_t o = 0; o < outside_rates.size(); ++o) {
+        if (o == next_outside || w.outside_in_prefix[o] == stamp) continue;
+        if (outside_rates[o] > truth) ++greater; else if (outside_rates[o] == truth) ++equal;
       }
       // Remove the prefix's own members, who cannot adopt again.
       for (const NodeId member : prefix) {

@@ -352,6 +352,11 @@ LearnedProbabilities learn_probabilities(const Graph& graph, const AdoptionLog& 
     learned.background[v] =
         learned.items > 0 ? static_cast<double>(evidence.no_parent[v]) / static_cast<double>(learned.items) : 0;
   }
+  learned.outside_background.assign(log.outside_labels.size(), 0);
+  for (const Adoption& a : log.adoptions) {
+    if (a.user == kOutsideGraph) learned.outside_background[a.outside] += 1;
+  }
+  for (double& rate : learned.outside_background) rate /= static_cast<double>(std::max<std::uint64_t>(learned.items, 1));
   learned.adoptions = log.adoptions.size();
   learned.explained_by_graph = evidence.event_offsets.size() - 1;
   learned.background_adoptions = learned.adoptions - learned.explained_by_graph;

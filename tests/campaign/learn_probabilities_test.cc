@@ -46,7 +46,7 @@ TEST(AdoptionLog, CountsUsersOutsideTheGraphAndRepeats) {
       g, "user\ttime\titem\nzed\t0\tx\na\t1\tx\nzed\t2\ty\na\t3\tx\n", "t.tsv", LogFormat::kActions);
   EXPECT_EQ(log.outside_adoptions, 2u);
   EXPECT_EQ(log.outside_users, 1u);
-  EXPECT_EQ(log.outside_examples, std::vector<std::string>{"zed"});
+  EXPECT_EQ(log.outside_labels, std::vector<std::string>{"zed"});
   EXPECT_EQ(log.repeats_dropped, 1u);
   EXPECT_EQ(log.rows, 3u);
   ASSERT_EQ(log.item(0).size(), 2u);

@@ -40,6 +40,8 @@ with tempfile.TemporaryDirectory() as work:
     (work / "likers.txt").write_text("1\n2\nghost\n")
     (work / "truth.csv").write_text("".join(f"{i},{i % 3}\n" for i in range(300)))
     (work / "fees.csv").write_text("1,2\n2,3\n")
+    (work / "log.txt").write_text("".join(f"{i} {(i * 7 + 3) % 300} 1 {(i * 13 + 5) % 300} 2 ghost 3\n"
+                                          for i in range(300)))
     net, names = str(work / "net.txt"), str(work / "names.csv")
     runs = [
         ("info", [net]), ("info", [names, "--prob", "const:0.1"]),
@@ -51,6 +53,10 @@ with tempfile.TemporaryDirectory() as work:
         ("seeds", [net, "--costs", str(work / "fees.csv"), "--budget", "5", "--validation", "1000"]),
         ("seeds", [names, "-k", "1", "--algo", "degree", "--validation", "1000"]),
         ("influencers", [net, "--samples", "2000", "--top", "3"]),
+        ("learn", [net, "--log", str(work / "log.txt"), "--log-format", "cascades",
+                   "--test", str(work / "log.txt")]),
+        ("learn", [names, "--log", str(work / "fees.csv"), "--log-format", "cascades",
+                   "--method", "jaccard", "--window", "inf"]),
         ("communities", [net, "--truth", str(work / "truth.csv")]),
         ("compare", [net, "-k", "2", "--runs", "20"]),
         ("audit", [net, "--account", "1", "--likers", str(work / "likers.txt"), "--runs", "10"]),

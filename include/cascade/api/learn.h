@@ -33,7 +33,7 @@ struct LogSummary {
   std::string source;
   std::uint64_t items = 0, adoptions = 0, users = 0;
   std::uint64_t outside_adoptions = 0, outside_users = 0;
-  std::vector<std::string> outside_examples;
+  std::vector<std::string> outside_examples;  // up to 5 labels
   std::uint64_t repeats_dropped = 0;
   bool integer_steps = false;
 };
@@ -52,6 +52,10 @@ struct LearnResult {
   std::vector<HeldOutRow> held_out;  // learned first, then the baselines
   double seconds = 0;                // reading, learning and evaluating
 };
+
+// Checks every field without reading anything (UsageError naming the field); learn() calls it
+// first, and front ends may call it before loading the graph.
+void check_learn_request(const LearnRequest& request);
 
 // Reads the log(s), learns, and evaluates on the held-out log when `test` is given.
 LearnResult learn(const Graph& graph, const LearnRequest& request);

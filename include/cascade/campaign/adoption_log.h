@@ -33,6 +33,7 @@ inline constexpr NodeId kOutsideGraph = std::numeric_limits<NodeId>::max();
 
 struct Adoption {
   NodeId user = kOutsideGraph;
+  std::uint32_t outside = 0;  // when user is kOutsideGraph: the index of its label in outside_labels
   double time = 0;
 };
 
@@ -48,7 +49,7 @@ struct AdoptionLog {
   std::uint64_t repeats_dropped = 0;     // a user adopting an item again: the first time is kept
   std::uint64_t outside_adoptions = 0;   // adoptions by users outside the graph
   std::uint64_t outside_users = 0;       // distinct labels outside the graph
-  std::vector<std::string> outside_examples;  // up to 5 such labels, for messages
+  std::vector<std::string> outside_labels;  // those labels, in order of first appearance
   std::uint64_t users = 0;               // distinct users of the graph that adopted something
   // Every time is a whole number and every item's first adoption is at time 0: the steps of a
   // discrete-time simulation (step 0 = the seeds), rather than time stamps.

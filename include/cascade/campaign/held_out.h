@@ -16,7 +16,9 @@
 //    predictions with r <= k (0 otherwise; with one relevant user, average precision is 1/r).
 //    Ties are broken uniformly at random in expectation: with g users scoring higher and e others
 //    scoring the same, r is uniform on g+1 .. g+e+1, and Hits@k and MAP@k are averaged over it.
-//    A next adopter outside the graph cannot be ranked and counts as a miss.
+//    Users outside the graph that the training log saw are candidates too, scored by their
+//    background rate alone (they have no arcs); a next adopter outside the graph that the
+//    training log never saw cannot be ranked and counts as a miss.
 // Cost: O(adoptions x degree) for 1, O(predictions x users + adoptions x degree) for 2; parallel
 // over cascades with per-cascade results summed in cascade order, so thread-count independent.
 #pragma once
@@ -41,8 +43,14 @@ struct HeldOutScore {
   std::array<double, 3> map{};
 };
 
-// `graph` carries the probabilities to evaluate; `background` has one rate per node.
+inline constexpr std::uint32_t kUnknownOutside = 0xffffffffu;
+
+// `graph` carries the probabilities to evaluate; `background` has one rate per node;
+// `outside_rates` one per user outside the graph known from training; `outside_of_test` maps each
+// of test.outside_labels to an index into outside_rates, or kUnknownOutside.
 HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> background,
-                               const AdoptionLog& test, double window);
+                               const AdoptionLog& test, double window,
+                               std::span<const double> outside_rates,
+                               std::span<const std::uint32_t> outside_of_test);
 
 }  // namespace cascade

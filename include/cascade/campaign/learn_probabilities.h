@@ -24,7 +24,7 @@
 //    adopted, A_{u|v} the items either adopted. Trials are A_u and A_{u|v}, successes A_{v2u}.
 // Adoptions with no possible parent (roots, people whose contacts never adopted first, users
 // outside the graph) are explained by a background rate per user: b_v = v's adoptions without a
-// possible parent / the number of items.
+// possible parent / the number of items; users outside the graph likewise, by label.
 // Uncertainty: each arc's 95% interval is the equal-tailed interval of the Beta posterior
 // Beta(A + successes, B + trials - successes) under the prior Beta(A, B); default A = B = 1
 // (uniform: no opinion on where a probability lies). Arcs never tried keep a fallback, by default
@@ -79,6 +79,7 @@ struct LearnedProbabilities {
   std::vector<float> probability;  // the estimate, or the fallback where trials is 0
   std::vector<float> low, high;    // 95% interval
   std::vector<double> background;  // per node
+  std::vector<double> outside_background;  // per label of the log's outside_labels
   double fallback = 0;
   std::uint64_t arcs_tried = 0, arcs_untried = 0;
   std::uint64_t items = 0;

@@ -138,6 +138,7 @@ void run(Options options) {
     json["arcs_tried"] = learned.arcs_tried;
     json["arcs_untried"] = learned.arcs_untried;
     json["untried"] = request.untried;
+    json["estimate"] = request.estimate;
     json["fallback"] = learned.fallback;
     nlohmann::ordered_json quantiles = nlohmann::ordered_json::array();
     for (const double q : result.quantiles) quantiles.push_back(shortest_decimal(q));
@@ -177,9 +178,11 @@ void run(Options options) {
   fmt::print("graph       {}: {} nodes, {} arcs\n", graph.load_report().source,
              with_commas(graph.num_nodes()), with_commas(graph.num_arcs()));
   print_log("log", result.log);
-  fmt::print("method      {}, window {}{}, prior Beta({:g}, {:g})\n", to_string(learned.method),
-             window_text(learned.window), request.window > 0 ? "" : " (the default for this log)",
-             request.prior[0], request.prior[1]);
+  fmt::print("method      {}, window {}{}, prior Beta({:g}, {:g}), estimates {}\n",
+             to_string(learned.method), window_text(learned.window),
+             request.window > 0 ? "" : " (the default for this log)", request.prior[0],
+             request.prior[1],
+             request.estimate == "mle" ? "successes / trials" : "posterior means");
   fmt::print("adoptions   {}: {} ({:.1f}%) with a possible parent in the graph, {} ({:.1f}%) by "
              "background (mean rate {:.3g} per person and item)\n",
              with_commas(learned.adoptions), with_commas(learned.explained_by_graph),
@@ -241,6 +244,10 @@ void register_learn(CLI::App& app) {
   command->add_option("--untried", options->request.untried,
                       "Probability of arcs never tried: pooled (all successes / all trials) or prior "
                       "(the prior mean)")
+      ->capture_default_str();
+  command->add_option("--estimate", options->request.estimate,
+                      "Each tried arc's probability: mle (successes / trials) or posterior (the "
+                      "posterior mean under --prior)")
       ->capture_default_str();
   command->add_option("--iterations", options->request.iterations, "EM: at most this many iterations")
       ->check(whole_number(1, 1'000'000))

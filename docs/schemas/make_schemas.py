@@ -146,7 +146,8 @@ SCHEMAS = {
         "log": LOG, "adoptions": integer(), "explained_by_graph": integer(),
         "background_adoptions": integer(), "mean_background_rate": nnum(),
         "possible_parents": integer(), "arcs_tried": integer(), "arcs_untried": integer(),
-        "untried": {"enum": ["pooled", "prior"]}, "fallback": nnum(),
+        "untried": {"enum": ["pooled", "prior"]}, "estimate": {"enum": ["mle", "posterior"]},
+        "fallback": nnum(),
         "probability_quantiles": {"type": "array", "items": nnum(), "minItems": 5, "maxItems": 5},
         "iterations": integer(), "converged": boolean(),
         "log_likelihood": {"type": "array", "items": num()},
@@ -158,7 +159,7 @@ SCHEMAS = {
         "out": nullable(string()), "timing": TIMING},
         ["method", "window", "prior", "log", "adoptions", "explained_by_graph",
          "background_adoptions", "mean_background_rate", "possible_parents", "arcs_tried",
-         "arcs_untried", "untried", "fallback", "probability_quantiles", "iterations", "converged",
+         "arcs_untried", "untried", "estimate", "fallback", "probability_quantiles", "iterations", "converged",
          "log_likelihood", "out", "timing"]),
     "communities": command_schema("communities", {
         "algorithm": {"const": "leiden"}, "resolution": nnum(), "communities": integer(),

@@ -63,6 +63,7 @@ CheckedRequest checked(const LearnRequest& request) {
   options.prior_a = request.prior[0];
   options.prior_b = request.prior[1];
   options.untried = parse_untried_fallback(request.untried);
+  options.estimate = parse_estimator(request.estimate);
   options.max_iterations = request.iterations;
   options.tolerance = request.tolerance;
   check_learn_options(options);

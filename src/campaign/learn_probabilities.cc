@@ -263,6 +263,16 @@ std::string to_string(LearnMethod method) {
   return "em";
 }
 
+Estimator parse_estimator(std::string_view text) {
+  if (text == "mle") return Estimator::kMaximumLikelihood;
+  if (text == "posterior") return Estimator::kPosteriorMean;
+  throw UsageError("estimate", fmt::format("found '{}'; expected mle or posterior", text));
+}
+
+std::string to_string(Estimator estimator) {
+  return estimator == Estimator::kMaximumLikelihood ? "mle" : "posterior";
+}
+
 UntriedFallback parse_untried_fallback(std::string_view text) {
   if (text == "pooled") return UntriedFallback::kPooled;
   if (text == "prior") return UntriedFallback::kPriorMean;
@@ -341,8 +351,9 @@ LearnedProbabilities learn_probabilities(const Graph& graph, const AdoptionLog& 
     const auto trials = static_cast<double>(learned.trials[a]);
     if (trials == 0) return;
     const double successes = std::min(learned.successes[a], trials);
-    learned.probability[a] = static_cast<float>(successes / trials);
     const double alpha = options.prior_a + successes, beta = options.prior_b + trials - successes;
+    learned.probability[a] = static_cast<float>(
+        options.estimate == Estimator::kPosteriorMean ? alpha / (alpha + beta) : successes / trials);
     learned.low[a] = static_cast<float>(beta_quantile(0.025, alpha, beta));
     learned.high[a] = static_cast<float>(beta_quantile(0.975, alpha, beta));
   }, 256);

@@ -56,7 +56,7 @@ with tempfile.TemporaryDirectory() as work:
         ("learn", [net, "--log", str(work / "log.txt"), "--log-format", "cascades",
                    "--test", str(work / "log.txt")]),
         ("learn", [names, "--log", str(work / "fees.csv"), "--log-format", "cascades",
-                   "--method", "jaccard", "--window", "inf"]),
+                   "--method", "jaccard", "--window", "inf", "--estimate", "posterior"]),
         ("communities", [net, "--truth", str(work / "truth.csv")]),
         ("compare", [net, "-k", "2", "--runs", "20"]),
         ("audit", [net, "--account", "1", "--likers", str(work / "likers.txt"), "--runs", "10"]),

@@ -20,7 +20,8 @@ struct LearnRequest {
   std::string method = "em";           // em, bernoulli or jaccard (learn_probabilities.h)
   double window = 0;                   // 0: 1 for integer steps, infinity for time stamps
   std::array<double, 2> prior = {1, 1};  // Beta(A, B) for the intervals (and untried arcs)
-  std::string untried = "pooled";      // untried arcs: pooled (all successes / all trials) or prior
+  std::string untried = "pooled";
+  std::string estimate = "mle";        // tried arcs: mle (successes / trials) or posterior (mean)      // untried arcs: pooled (all successes / all trials) or prior
   std::uint32_t iterations = 100;      // em: at most this many
   double tolerance = 1e-7;             // em: stop when the log-likelihood gains less (relative)
   std::string test;                    // a held-out log in the same format, or empty

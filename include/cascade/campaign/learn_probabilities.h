@@ -58,6 +58,14 @@ enum class UntriedFallback { kPooled, kPriorMean };
 UntriedFallback parse_untried_fallback(std::string_view text);
 std::string to_string(UntriedFallback fallback);
 
+// The estimate each tried arc carries: successes / trials (the maximum-likelihood estimate, and
+// EM's fixed point), or the posterior mean (A + successes) / (A + B + trials), which pulls arcs
+// with few trials toward the prior mean.
+enum class Estimator { kMaximumLikelihood, kPosteriorMean };
+// "mle" or "posterior"; anything else throws UsageError("estimate", ...).
+Estimator parse_estimator(std::string_view text);
+std::string to_string(Estimator estimator);
+
 inline constexpr double kInitialProbability = 0.1;
 
 struct LearnOptions {
@@ -65,6 +73,7 @@ struct LearnOptions {
   double window = 0;  // 0: the default (1 for integer steps, infinity for time stamps)
   double prior_a = 1, prior_b = 1;
   UntriedFallback untried = UntriedFallback::kPooled;
+  Estimator estimate = Estimator::kMaximumLikelihood;
   std::uint32_t max_iterations = 100;  // em
   // em stops when an iteration raises the log-likelihood by less than tolerance x |log-likelihood|.
   double tolerance = 1e-7;

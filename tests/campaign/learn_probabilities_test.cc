@@ -155,9 +155,19 @@ TEST(BetaQuantile, MatchesKnownValues) {
   // Beta(1, 1) is uniform; Beta(1, b) has quantile 1 - (1 - q)^(1/b).
   EXPECT_NEAR(beta_quantile(0.025, 1, 1), 0.025, 1e-9);
   EXPECT_NEAR(beta_quantile(0.975, 1, 9), 1 - std::pow(0.025, 1.0 / 9), 1e-9);
-  // Large parameters (the normal approximation): close to mean -/+ 1.96 sd.
-  const double a = 3e4, b = 9e4, mean = 0.25, sd = std::sqrt(a * b / ((a + b) * (a + b) * (a + b + 1)));
-  EXPECT_NEAR(beta_quantile(0.975, a, b), mean + 1.959964 * sd, 1e-5);
+  // scipy.stats.beta.ppf(0.025 and 0.975, a, b), from tiny to large parameters.
+  const struct {
+    double a, b, low, high;
+  } known[] = {{2, 3, 0.06758598648854294, 0.8058795503167565},
+               {0.5, 0.5, 0.001541333133436012, 0.9984586668665639},
+               {1, 1000, 2.5317487491294045e-05, 0.003682083896865671},
+               {300, 5000, 0.0505432871908828, 0.06298115404775365},
+               {3e4, 9e4, 0.2475540083800059, 0.2524538845587189},
+               {0.05, 1.95, 3.540144528202167e-33, 0.3121673210760908}};
+  for (const auto& k : known) {
+    EXPECT_NEAR(beta_quantile(0.025, k.a, k.b), k.low, 1e-9 * k.low) << k.a << ", " << k.b;
+    EXPECT_NEAR(beta_quantile(0.975, k.a, k.b), k.high, 1e-9 * k.high) << k.a << ", " << k.b;
+  }
 }
 
 // Cascades simulated under the independent cascade from known probabilities on a random graph of

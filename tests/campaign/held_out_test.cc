@@ -1,11 +1,13 @@
 #include "cascade/campaign/held_out.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <vector>
 
 #include "cascade/graph/probability.h"
+#include "cascade/parallel/parallel_for.h"
 #include "test_graphs.h"
 
 namespace cascade {
@@ -67,6 +69,28 @@ TEST(HeldOut, LogLikelihoodPerAdoption) {
   const double floor = 1.0 / 5;
   const double expected = (std::log(floor) + std::log(1 - (1 - floor) * 0.5) + std::log(0.8)) / 2;
   EXPECT_NEAR(score(g, "a b 1\n").log_likelihood_per_adoption, expected, 1e-7);  // probabilities are floats
+}
+
+TEST(HeldOut, SameScoresOnOneAndTwoThreads) {
+  const Graph g = testing::random_graph(60, 300, 5, true, false);
+  Graph probabilities = g;
+  assign_probabilities(probabilities, ProbabilitySpec::parse("trivalency"), 3);
+  std::string cascades;
+  for (int line = 0; line < 200; ++line) {
+    cascades += fmt::format("{}", line % 60);
+    for (int i = 1; i <= 1 + line % 7; ++i) cascades += fmt::format(" {} {}", (line * 7 + i * 13) % 60, i);
+    cascades += '\n';
+  }
+  const int threads = num_threads();
+  set_num_threads(1);
+  const HeldOutScore one = score(probabilities, cascades);
+  set_num_threads(2);
+  const HeldOutScore two = score(probabilities, cascades);
+  set_num_threads(threads);
+  EXPECT_GT(one.predictions, 500u);
+  EXPECT_EQ(one.log_likelihood_per_adoption, two.log_likelihood_per_adoption);
+  EXPECT_EQ(one.hits, two.hits);
+  EXPECT_EQ(one.map, two.map);
 }
 
 }  // namespace

@@ -24,18 +24,28 @@ struct RawAdoption {
   double time;
 };
 
+// Lookups by string_view without building a std::string per row.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using StringIndex = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
+
 class LogBuilder {
  public:
   LogBuilder(const Graph& graph, std::string source) : graph_(graph) { log_.source = std::move(source); }
 
   std::uint32_t item(std::string_view name) {
-    const auto [it, inserted] =
-        item_index_.try_emplace(std::string(name), static_cast<std::uint32_t>(log_.items.size()));
-    if (inserted) {
+    if (!log_.items.empty() && name == log_.items[last_item_]) return last_item_;  // rows come in runs
+    if (const auto it = item_index_.find(name); it != item_index_.end()) {
+      last_item_ = it->second;
+    } else {
+      last_item_ = static_cast<std::uint32_t>(log_.items.size());
+      item_index_.emplace(std::string(name), last_item_);
       log_.items.emplace_back(name);
       raw_.emplace_back();
     }
-    return it->second;
+    return last_item_;
   }
   // A fresh item that no name can repeat (one cascade line).
   std::uint32_t new_item(std::string name) {
@@ -49,9 +59,11 @@ class LogBuilder {
     if (const std::optional<NodeId> node = graph_.labels().find(user)) {
       adoption.user = *node;
     } else {
-      const auto [it, inserted] =
-          outside_index_.try_emplace(std::string(user), static_cast<std::uint32_t>(outside_index_.size()));
-      if (inserted) log_.outside_labels.emplace_back(user);
+      auto it = outside_index_.find(user);
+      if (it == outside_index_.end()) {
+        it = outside_index_.emplace(std::string(user), static_cast<std::uint32_t>(outside_index_.size())).first;
+        log_.outside_labels.emplace_back(user);
+      }
       adoption.outside = it->second;
     }
     raw_[item].push_back(adoption);
@@ -95,8 +107,9 @@ class LogBuilder {
   const Graph& graph_;
   AdoptionLog log_;
   std::vector<std::vector<RawAdoption>> raw_;
-  std::unordered_map<std::string, std::uint32_t> item_index_;
-  std::unordered_map<std::string, std::uint32_t> outside_index_;
+  StringIndex item_index_;
+  StringIndex outside_index_;
+  std::uint32_t last_item_ = 0;
 };
 
 std::optional<double> parse_time(std::string_view text) {

@@ -86,17 +86,15 @@ HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> backg
       }
     }
     // 2. Rank every user not yet in the prefix by the chance of adopting next.
-    const std::uint64_t prefix_stamp = stamp;
     std::vector<NodeId> prefix;
-    std::vector<std::uint32_t> outside_prefix;
-    for (std::size_t position = 0; position + 1 <= adoptions.size(); ++position) {
+    for (std::size_t position = 0; position < adoptions.size(); ++position) {
       const NodeId u = adoptions[position].user;
       if (u != kOutsideGraph) {
         const std::span<const float> p = graph.out_probabilities(u);
         for (std::uint32_t k = 0; k < graph.out_degree(u); ++k) {
           const NodeId v = graph.out_neighbors(u)[k];
-          if (w.in_prefix[v] != prefix_stamp) {
-            w.in_prefix[v] = prefix_stamp;
+          if (w.in_prefix[v] != stamp) {
+            w.in_prefix[v] = stamp;
             w.log_none[v] = 0;
           }
           w.log_none[v] += std::log1p(-capped(p[k]));
@@ -105,7 +103,6 @@ HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> backg
       } else if (const std::uint32_t known = outside_of_test[adoptions[position].outside];
                  known != kUnknownOutside) {
         w.outside_in_prefix[known] = stamp;
-        outside_prefix.push_back(known);
       }
       if (position + 1 == adoptions.size()) break;
       ++score.predictions;
@@ -117,7 +114,7 @@ HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> backg
         continue;
       }
       const auto chance = [&](NodeId v) {
-        const double graph_chance = w.in_prefix[v] == prefix_stamp ? 1 - std::exp(w.log_none[v]) : 0.0;
+        const double graph_chance = w.in_prefix[v] == stamp ? 1 - std::exp(w.log_none[v]) : 0.0;
         return graph_chance + base[v];
       };
       const double truth = next == kOutsideGraph ? outside_rates[next_outside] : chance(next);

@@ -81,6 +81,18 @@ for method in em bernoulli jaccard; do
 done
 check "time stamps get the infinite window by default" -- grep -q "window infinite (the default" "$work/stdout"
 
+# The same file on one thread and on two; an arc never tried keeps the prior mean with --untried prior.
+printf 'a b\nb c\nc a\nd a\n' >"$work/abcd.txt"
+"$cascade" learn "$work/abcd.txt" --log "$work/abc_train.txt" --log-format cascades --threads 1 \
+  --out "$work/one.csv" >/dev/null 2>&1
+"$cascade" learn "$work/abcd.txt" --log "$work/abc_train.txt" --log-format cascades --threads 2 \
+  --out "$work/two.csv" >/dev/null 2>&1
+check "one and two threads write the same file" -- cmp -s "$work/one.csv" "$work/two.csv"
+expect 0 "" -- "$cascade" learn "$work/abcd.txt" --log "$work/abc_train.txt" --log-format cascades \
+  --untried prior --prior 1,3 --estimate posterior --out "$work/prior.csv"
+check "d -> a, never tried, keeps the prior mean 1/4" -- grep -qx 'd,a,0.25,0,0,.*' "$work/prior.csv"
+check "the text says so" -- grep -q "1 never tried (kept at 0.25, the prior mean)" "$work/stdout"
+
 # Errors: the file and line, what was found, what was expected; no output file left behind.
 printf 'user,item,time\na,1,0\nb,1,soon\n' >"$work/bad.csv"
 expect 1 "bad.csv:3: found the time 'soon'; expected a finite number" -- \

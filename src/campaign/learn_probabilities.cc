@@ -187,7 +187,14 @@ void run_em(const Evidence& evidence, const LearnOptions& options, LearnedProbab
   learned.trials = evidence.trials;
 }
 
-double log_beta(double a, double b) { return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b); }
+// lgamma_r rather than std::lgamma, which writes the global signgam: quantiles are computed on
+// many threads at once.
+double log_gamma(double x) {
+  int sign = 0;
+  return lgamma_r(x, &sign);
+}
+
+double log_beta(double a, double b) { return log_gamma(a) + log_gamma(b) - log_gamma(a + b); }
 
 // The continued fraction of the regularized incomplete beta function (modified Lentz method).
 double incomplete_beta_fraction(double a, double b, double x) {

@@ -162,6 +162,10 @@ void run(Options options) {
         for (std::size_t c = 0; c < kRankingCutoffs.size(); ++c) {
           r[fmt::format("map@{}", kRankingCutoffs[c])] = row.score.map[c];
         }
+        r["sized_cascades"] = row.sizes.cascades;
+        r["rootless_cascades"] = row.sizes.rootless;
+        r["size_median_absolute_error"] = row.sizes.median_absolute_error;
+        r["size_spearman"] = row.sizes.spearman;
         rows.push_back(r);
       }
       json["held_out"] = rows;
@@ -202,17 +206,24 @@ void run(Options options) {
   }
   if (result.has_test) {
     print_log("test", result.test);
-    fmt::print("\n{:<14} {:>14} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}\n", "probabilities", "loglik/adopt",
-               "hits@10", "hits@50", "hits@100", "map@10", "map@50", "map@100");
+    fmt::print("\n{:<14} {:>14} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>8}\n", "probabilities",
+               "loglik/adopt", "hits@10", "hits@50", "hits@100", "map@10", "map@50", "map@100",
+               "size MAE", "Spearman");
     for (const HeldOutRow& row : result.held_out) {
-      fmt::print("{:<14} {:>14.4f} {:>7.2f}% {:>7.2f}% {:>7.2f}% {:>7.2f}% {:>7.2f}% {:>7.2f}%\n",
+      fmt::print("{:<14} {:>14.4f} {:>7.2f}% {:>7.2f}% {:>7.2f}% {:>7.2f}% {:>7.2f}% {:>7.2f}% {:>9.2f} {:>8.3f}\n",
                  row.probabilities, row.score.log_likelihood_per_adoption, 100 * row.score.hits[0],
                  100 * row.score.hits[1], 100 * row.score.hits[2], 100 * row.score.map[0],
-                 100 * row.score.map[1], 100 * row.score.map[2]);
+                 100 * row.score.map[1], 100 * row.score.map[2], row.sizes.median_absolute_error,
+                 row.sizes.spearman);
     }
     const HeldOutScore& first = result.held_out.front().score;
-    fmt::print("{} predictions (next adopters), {} of them outside the graph and counted as misses\n",
-               with_commas(first.predictions), with_commas(first.unrankable));
+    fmt::print("{} predictions (next adopters), {} of them outside the graph and unseen in training, "
+               "counted as misses\n", with_commas(first.predictions), with_commas(first.unrankable));
+    const CascadeSizeScore& sizes = result.held_out.front().sizes;
+    fmt::print("size: {} cascades simulated from their root ({} runs each; {} with a root outside the "
+               "graph skipped); median absolute error and Spearman correlation against the real "
+               "size in people of the graph\n",
+               with_commas(sizes.cascades), with_commas(request.size_runs), with_commas(sizes.rootless));
   }
   if (!options.out.empty()) {
     fmt::print("written     {} (read it back with --prob weight)\n", options.out);
@@ -256,6 +267,10 @@ void register_learn(CLI::App& app) {
                       "A held-out log in the same format: log-likelihood and next-adopter Hits/MAP@k, "
                       "beside wc, const:0.01 and trivalency")
       ->check(nonempty_path());
+  command->add_option("--size-runs", options->request.size_runs,
+                      "Monte Carlo runs per test cascade for its simulated size")
+      ->check(whole_number(1, 100'000'000))
+      ->capture_default_str();
   command->add_option("--out", options->out,
                       "Write source,target,probability,trials,successes,low,high as CSV (a graph "
                       "file: read it with --prob weight)")

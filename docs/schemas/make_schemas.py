@@ -155,7 +155,9 @@ SCHEMAS = {
         "held_out": {"type": "array", "items": obj({
             "probabilities": string(), "log_likelihood_per_adoption": num(),
             "adoptions": integer(), "predictions": integer(), "unrankable": integer(),
-            **{f"{m}@{k}": nnum() for m in ("hits", "map") for k in (10, 50, 100)}})},
+            **{f"{m}@{k}": nnum() for m in ("hits", "map") for k in (10, 50, 100)},
+            "sized_cascades": integer(), "rootless_cascades": integer(),
+            "size_median_absolute_error": nnum(), "size_spearman": num()})},
         "out": nullable(string()), "timing": TIMING},
         ["method", "window", "prior", "log", "adoptions", "explained_by_graph",
          "background_adoptions", "mean_background_rate", "possible_parents", "arcs_tried",

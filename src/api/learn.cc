@@ -67,6 +67,7 @@ CheckedRequest checked(const LearnRequest& request) {
   options.max_iterations = request.iterations;
   options.tolerance = request.tolerance;
   check_learn_options(options);
+  if (request.size_runs == 0) throw UsageError("size_runs", "found 0; expected at least 1");
   std::vector<ProbabilitySpec> baselines;
   for (const std::string& scheme : request.baselines) {
     try {
@@ -121,15 +122,19 @@ LearnResult learn(const Graph& graph, const LearnRequest& request) {
       outside_of_test.push_back(it == known.end() ? kUnknownOutside : it->second);
     }
     const auto evaluate = [&](const Graph& probabilities) {
-      return evaluate_held_out(probabilities, result.learned.background, test, result.learned.window,
-                               result.learned.outside_background, outside_of_test);
+      return std::pair{evaluate_held_out(probabilities, result.learned.background, test,
+                                         result.learned.window, result.learned.outside_background,
+                                         outside_of_test),
+                       evaluate_cascade_sizes(probabilities, test, request.size_runs, request.seed)};
     };
     const Graph learned = with_learned_probabilities(graph, result.learned);
-    result.held_out.push_back({"learned", evaluate(learned)});
+    const auto [score, sizes] = evaluate(learned);
+    result.held_out.push_back({"learned", score, sizes});
     for (std::size_t b = 0; b < baselines.size(); ++b) {
       Graph copy = graph;
       assign_probabilities(copy, baselines[b], request.seed);
-      result.held_out.push_back({baselines[b].to_string(), evaluate(copy)});
+      const auto [baseline_score, baseline_sizes] = evaluate(copy);
+      result.held_out.push_back({baselines[b].to_string(), baseline_score, baseline_sizes});
     }
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <vector>
 
+#include "cascade/diffusion/simulator.h"
 #include "cascade/error.h"
 #include "cascade/parallel/parallel_for.h"
 
@@ -166,6 +167,74 @@ HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> backg
     total.map[c] /= static_cast<double>(total.predictions);
   }
   return total;
+}
+
+namespace {
+
+std::vector<double> mean_ranks(std::span<const double> values) {
+  std::vector<std::size_t> order(values.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  std::vector<double> ranks(values.size());
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i;
+    while (j + 1 < order.size() && values[order[j + 1]] == values[order[i]]) ++j;
+    const double rank = (static_cast<double>(i) + static_cast<double>(j)) / 2 + 1;
+    for (std::size_t k = i; k <= j; ++k) ranks[order[k]] = rank;
+    i = j + 1;
+  }
+  return ranks;
+}
+
+}  // namespace
+
+double spearman_correlation(std::span<const double> x, std::span<const double> y) {
+  if (x.size() != y.size() || x.size() < 2) return 0;
+  const std::vector<double> rx = mean_ranks(x), ry = mean_ranks(y);
+  const double n = static_cast<double>(x.size()), mean = (n + 1) / 2;
+  double sxy = 0, sxx = 0, syy = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    sxy += (rx[i] - mean) * (ry[i] - mean);
+    sxx += (rx[i] - mean) * (rx[i] - mean);
+    syy += (ry[i] - mean) * (ry[i] - mean);
+  }
+  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0.0;
+}
+
+CascadeSizeScore evaluate_cascade_sizes(const Graph& graph, const AdoptionLog& test, std::uint64_t runs,
+                                        std::uint64_t seed) {
+  if (runs == 0) throw UsageError("size_runs", "found 0; expected at least 1");
+  const DiffusionModel model = DiffusionModel::parse("ic");
+  check_model(graph, model);
+  SimulationOptions options;
+  options.runs = runs;
+  options.seed = seed;
+  CascadeSizeScore score;
+  std::vector<double> simulated, real, errors;
+  for (std::size_t i = 0; i < test.num_items(); ++i) {
+    const std::span<const Adoption> adoptions = test.item(i);
+    if (adoptions.empty()) continue;
+    if (adoptions.front().user == kOutsideGraph) {
+      ++score.rootless;
+      continue;
+    }
+    const NodeId root = adoptions.front().user;
+    const double reach = simulate(graph, model, std::span<const NodeId>(&root, 1), options).reach.mean;
+    const auto size = static_cast<double>(std::count_if(
+        adoptions.begin(), adoptions.end(), [](const Adoption& a) { return a.user != kOutsideGraph; }));
+    simulated.push_back(reach);
+    real.push_back(size);
+    errors.push_back(std::abs(reach - size));
+  }
+  score.cascades = simulated.size();
+  if (!errors.empty()) {
+    std::sort(errors.begin(), errors.end());
+    const std::size_t middle = errors.size() / 2;
+    score.median_absolute_error =
+        errors.size() % 2 == 1 ? errors[middle] : (errors[middle - 1] + errors[middle]) / 2;
+  }
+  score.spearman = spearman_correlation(simulated, real);
+  return score;
 }
 
 }  // namespace cascade

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "cascade/error.h"
 #include "cascade/graph/probability.h"
 #include "cascade/parallel/parallel_for.h"
 #include "test_graphs.h"
@@ -69,6 +70,32 @@ TEST(HeldOut, LogLikelihoodPerAdoption) {
   const double floor = 1.0 / 5;
   const double expected = (std::log(floor) + std::log(1 - (1 - floor) * 0.5) + std::log(0.8)) / 2;
   EXPECT_NEAR(score(g, "a b 1\n").log_likelihood_per_adoption, expected, 1e-7);  // probabilities are floats
+}
+
+TEST(HeldOut, SpearmanCorrelation) {
+  const std::vector<double> x = {1, 2, 3, 4}, reversed = {4, 3, 2, 1}, flat = {5, 5, 5, 5};
+  EXPECT_DOUBLE_EQ(spearman_correlation(x, x), 1);
+  EXPECT_DOUBLE_EQ(spearman_correlation(x, reversed), -1);
+  EXPECT_DOUBLE_EQ(spearman_correlation(x, flat), 0);
+  // Ties at their mean rank: y ranks 1, 2.5, 2.5, 4; r = 4.5 / sqrt(5 x 4.5).
+  const std::vector<double> tied = {10, 20, 20, 30};
+  EXPECT_NEAR(spearman_correlation(x, tied), 4.5 / std::sqrt(5 * 4.5), 1e-12);
+}
+
+TEST(HeldOut, CascadeSizesFromTheRoot) {
+  // a --1--> b --1--> c: every run from a reaches 3, from b 2, from c 1.
+  Graph g = testing::graph_from_text("a b 1\nb c 1\n");
+  assign_probabilities(g, ProbabilitySpec::parse("weight"), 1);
+  const AdoptionLog test = parse_adoption_log(g, "a b 1 zed 2\nb c 1\nc\nzed a 1\nc a 1 b 2\n",
+                                              "test.txt", LogFormat::kCascades);
+  const CascadeSizeScore s = evaluate_cascade_sizes(g, test, 10, 1);
+  EXPECT_EQ(s.cascades, 4u);
+  EXPECT_EQ(s.rootless, 1u);
+  // Simulated 3, 2, 1, 1 against real 2 (zed is outside the graph), 2, 1, 3: errors 1, 0, 0, 2.
+  EXPECT_DOUBLE_EQ(s.median_absolute_error, 0.5);
+  EXPECT_NEAR(s.spearman, spearman_correlation(std::vector<double>{3, 2, 1, 1},
+                                               std::vector<double>{2, 2, 1, 3}), 1e-12);
+  EXPECT_THROW(evaluate_cascade_sizes(g, test, 0, 1), UsageError);
 }
 
 TEST(HeldOut, SameScoresOnOneAndTwoThreads) {

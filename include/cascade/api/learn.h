@@ -27,7 +27,8 @@ struct LearnRequest {
   std::string test;                    // a held-out log in the same format, or empty
   // Schemes evaluated beside the learned probabilities on the held-out log.
   std::vector<std::string> baselines = {"wc", "const:0.01", "trivalency"};
-  std::uint64_t seed = 1;              // for random baselines (trivalency)
+  std::uint64_t size_runs = 1000;      // Monte Carlo runs per test cascade for its simulated size
+  std::uint64_t seed = 1;              // for random baselines (trivalency) and the simulations
 };
 
 struct LogSummary {
@@ -42,6 +43,7 @@ struct LogSummary {
 struct HeldOutRow {
   std::string probabilities;  // "learned" or a scheme
   HeldOutScore score;
+  CascadeSizeScore sizes;
 };
 
 struct LearnResult {

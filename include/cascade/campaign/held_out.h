@@ -19,6 +19,10 @@
 //    Users outside the graph that the training log saw are candidates too, scored by their
 //    background rate alone (they have no arcs); a next adopter outside the graph that the
 //    training log never saw cannot be ranked and counts as a miss.
+// 3. Cascade size: for each cascade whose root is a user of the graph, the independent cascade's
+//    mean reach from the root alone (`runs` Monte Carlo runs, simulator.h) against the cascade's
+//    real size counted in users of the graph; the median absolute error and the Spearman rank
+//    correlation (ties at their mean rank) over those cascades.
 // Cost: O(adoptions x degree) for 1, O(predictions x users + adoptions x degree) for 2; parallel
 // over cascades with per-cascade results summed in cascade order, so thread-count independent.
 #pragma once
@@ -44,6 +48,21 @@ struct HeldOutScore {
 };
 
 inline constexpr std::uint32_t kUnknownOutside = 0xffffffffu;
+
+struct CascadeSizeScore {
+  std::uint64_t cascades = 0;       // with a root in the graph
+  std::uint64_t rootless = 0;       // roots outside the graph: not simulated
+  double median_absolute_error = 0;
+  double spearman = 0;              // 0 with fewer than 2 cascades or no variation
+};
+
+// Spearman's rank correlation of two equally long samples, ties at their mean rank; 0 when either
+// sample has no variation.
+double spearman_correlation(std::span<const double> x, std::span<const double> y);
+
+// Part 3 above; `graph` carries the probabilities.
+CascadeSizeScore evaluate_cascade_sizes(const Graph& graph, const AdoptionLog& test, std::uint64_t runs,
+                                        std::uint64_t seed);
 
 // `graph` carries the probabilities to evaluate; `background` has one rate per node;
 // `outside_rates` one per user outside the graph known from training; `outside_of_test` maps each

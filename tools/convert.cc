@@ -40,6 +40,14 @@ void register_convert(CLI::App& app) {
     const Graph graph = load_graph_for(options->graph, options->common.seed);
     const auto start = std::chrono::steady_clock::now();
     write_graph(graph, out);
+    const NodeId left_out = nodes_left_out(graph, format);
+    if (left_out > 0) {
+      fmt::print(stderr,
+                 "cascade: warning: {}: {} cannot be written as {} and {} left out "
+                 "(write .graphml, .gexf or .cgraph to keep them)\n",
+                 out, count_of(left_out, "isolated node", "isolated nodes"), format_name(format),
+                 left_out == 1 ? "is" : "are");
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // The graph itself may be on standard output: the summary goes to stderr then.

@@ -96,6 +96,14 @@ void register_generate(CLI::App& app) {
     }
     const auto generated = std::chrono::steady_clock::now();
     write_graph(graph, o.output);
+    const NodeId left_out = nodes_left_out(graph, format);
+    if (left_out > 0) {
+      fmt::print(stderr,
+                 "cascade: warning: {}: {} cannot be written as {} and {} left out "
+                 "(write .txt, .graphml, .gexf or .cgraph to keep them)\n",
+                 o.output, count_of(left_out, "isolated node", "isolated nodes"), format_name(format),
+                 left_out == 1 ? "is" : "are");
+    }
     const auto written = std::chrono::steady_clock::now();
     std::FILE* summary = is_standard_output(o.output) ? stderr : stdout;
     if (o.json) {

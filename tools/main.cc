@@ -157,7 +157,7 @@ int main(int argc, char** argv) {
       return;
     }
     for (const CLI::App* sub : app.get_subcommands({})) {
-      if (sub->get_name() == help_topic && sub != help) {
+      if (sub->get_name() == help_topic) {
         fmt::print("{}", sub->get_formatter()->make_help(sub, "cascade " + help_topic,
                                                          CLI::AppFormatMode::Normal));
         return;

@@ -169,7 +169,17 @@ std::string flag_for_field(const std::string& field) {
 void check_files(const std::vector<std::pair<std::string, std::string>>& inputs,
                  const std::vector<std::pair<std::string, std::string>>& outputs) {
   std::vector<NamedPath> in, out;
-  for (const auto& [name, path] : inputs) in.push_back({name, path});
+  std::string standard_input;  // the input that reads it, if any
+  for (const auto& [name, path] : inputs) {
+    in.push_back({name, path});
+    if (path != "-") continue;
+    if (!standard_input.empty()) {
+      throw UsageError(fmt::format("{}: found -, which {} reads already; expected a file (standard "
+                                   "input can be read once)",
+                                   name, standard_input));
+    }
+    standard_input = name;
+  }
   for (const auto& [name, path] : outputs) {
     if (path.empty()) continue;
     if (path == "-") {

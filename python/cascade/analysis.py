@@ -16,6 +16,7 @@ def _graph(graph, model, prob, seed):
     own, else the model's default (``"wc"`` for models that need probabilities)."""
     if not isinstance(graph, Graph):
         raise TypeError(f"graph: found {type(graph).__name__}; expected cascade.Graph")
+    _whole("seed", seed)
     if prob is not None:
         return graph.with_prob(prob, seed)
     if graph.prob is None:
@@ -23,6 +24,46 @@ def _graph(graph, model, prob, seed):
         if default:
             return graph.with_prob(default, seed)
     return graph
+
+
+_MAX_UINT64 = 2**64 - 1
+
+
+def _refuse(name, message):
+    """The library's UsageError for field ``name``, raised from Python's own checks."""
+    error = _cascade.UsageError(f"{name}: {message}")
+    error.field = name
+    raise error
+
+
+def _whole(name, value, minimum=0, maximum=_MAX_UINT64, optional=False):
+    """``value`` checked as the library's integer field ``name``: None passes when optional (the
+    library's default); anything else must be an int in [minimum, maximum], as the command line
+    checks it, so that 0 never silently means "the default"."""
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name}: found {value!r}; expected a whole number")
+    if not minimum <= int(value) <= maximum:
+        upper = f" to {maximum:,}"
+        _refuse(name, f"found {value}; expected a whole number from {minimum:,}{upper}")
+    return int(value)
+
+
+def _positive(name, value, optional=True):
+    """A real field that must be a finite number above 0 when given."""
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name}: found {value!r}; expected a number")
+    if not np.isfinite(value) or value <= 0:
+        _refuse(name, f"found {value}; expected a positive number")
+    return float(value)
+
+
+def _common(seed, threads):
+    _whole("seed", seed)
+    _whole("threads", threads, 0, 1024)
 
 
 def _interval(estimate):
@@ -438,6 +479,13 @@ def seeds(graph, k=0, model="ic", algo="auto", eps=0.1, delta=None, time_limit=N
     ValueError
         With the library's message when an argument is out of range or the combination cannot work.
     """
+    _common(seed, threads)
+    _whole("k", k, 0, 2**32 - 1)
+    _whole("deadline", deadline, 0, 2**32 - 2, optional=True)
+    _positive("time_limit", time_limit)
+    _whole("validation", validation, 1, optional=True)
+    _whole("runs", runs, 1)
+    _whole("candidates", candidates, 1, 2**32 - 1, optional=True)
     g = _graph(graph, model, prob, seed)
     fees = _fees(g, costs, default_cost)
     raw = _cascade.select_seeds(
@@ -478,6 +526,10 @@ def simulate(graph, seeds, model="ic", runs=10000, rel_error=None, fade=0.0, dea
     -------
     SimulationResult
     """
+    _common(seed, threads)
+    _whole("runs", runs, 1)
+    _positive("rel_error", rel_error)
+    _whole("deadline", deadline, 0, 2**32 - 2, optional=True)
     g = _graph(graph, model, prob, seed)
     if isinstance(seeds, SeedResult):
         nodes = list(seeds.nodes)
@@ -513,6 +565,8 @@ def influencers(graph, model="ic", top="10%", samples=None, prob=None, seed=1, t
     InfluenceResult
     """
     g = _graph(graph, model, prob, seed)
+    _common(seed, threads)
+    _whole("samples", samples, 1, optional=True)
     raw = _cascade.influencers(g._native, model, str(top), 0 if samples is None else samples,
                                seed, threads)
     raw["out_degree"] = g.out_degree()
@@ -549,6 +603,8 @@ def communities(graph, resolution=1.0, iterations=10, truth=None, seed=1, thread
         groups = [0xFFFFFFFF] * graph.num_nodes
         for label, group in truth.items():
             groups[graph._node(label, "truth")] = numbering.setdefault(group, len(numbering))
+    _common(seed, threads)
+    _whole("iterations", iterations, 1, 1000)
     raw = _cascade.communities(graph._native, resolution, iterations, groups, path, seed, threads)
     return CommunityResult(graph, raw)
 
@@ -585,6 +641,12 @@ def compare(graph, k=10, strategies=("optimal", "hubs", "group", "pagerank", "ra
     g = _graph(graph, model, prob, seed)
     if isinstance(strategies, str):
         strategies = strategies.split(",")
+    _common(seed, threads)
+    _whole("k", k, 1, 2**32 - 1)
+    _whole("runs", runs, 1)
+    _whole("celf_runs", celf_runs, 1)
+    _whole("candidates", candidates, 1, 2**32 - 1)
+    _whole("deadline", deadline, 0, 2**32 - 2, optional=True)
     raw = _cascade.compare(g._native, k, list(strategies), model, fade, deadline, runs, celf_runs,
                            candidates, seed, threads)
     return CompareResult(g, raw)
@@ -629,5 +691,8 @@ def audit(graph, account, likers=None, model="ic", runs=2000, fade=0.0, deadline
                 nodes.append(g._node(label, "likers"))
             except ValueError:
                 unknown.append(label)
+    _common(seed, threads)
+    _whole("runs", runs, 1)
+    _whole("deadline", deadline, 0, 2**32 - 2, optional=True)
     raw = _cascade.audit(g._native, node, nodes, model, fade, deadline, runs, seed, threads)
     return AuditResult(g, raw, g._labels_of([node])[0], g._labels_of(nodes), unknown)

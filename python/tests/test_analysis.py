@@ -72,8 +72,15 @@ def test_seeds_errors_speak_the_library(karate):
         cascade.seeds(karate, "two")
     with pytest.raises(TypeError):
         cascade.seeds(nx.karate_club_graph(), 2)
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match=r"^k: found -1; expected a whole number") as negative:
         cascade.seeds(karate, -1)
+    assert negative.value.field == "k"
+    with pytest.raises(ValueError, match=r"^validation: found 0"):
+        cascade.seeds(karate, 2, validation=0)
+    with pytest.raises(ValueError, match=r"^seed: found -1"):
+        cascade.seeds(karate, 2, seed=-1)
+    with pytest.raises(TypeError, match=r"^k: found 2.5"):
+        cascade.seeds(karate, 2.5)
 
 
 def test_simulate_result(karate):

@@ -168,6 +168,8 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
       out.seed_fees.push_back(budget.fees[v]);
       out.spent += budget.fees[v];
     }
+    // A sum of fees to the precision they were given in: 11.35, not 11.350000000000001.
+    out.spent = std::stod(fmt::format("{:.12g}", out.spent));
   } else if (selected == "opim-c" || selected == "opim-c+refine") {
     OpimOptions opim;
     opim.k = k;

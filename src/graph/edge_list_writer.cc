@@ -68,6 +68,13 @@ Graph probabilities_as_weights(const Graph& graph) {
   return Graph(std::move(arrays), graph.labels(), true, graph.load_report());
 }
 
+// Whether a text file gets an "n m" first line (only then does it keep isolated nodes).
+bool has_counts_header(const Graph& graph, bool csv) {
+  bool all_plain = true;
+  for (const auto& name : graph.labels().names()) all_plain = all_plain && plain_label(name);
+  return !csv && all_plain && contiguous_integer_labels(graph.labels());
+}
+
 // SNAP-style lines (tab-separated) or CSV. Every arc is written, both arcs of an undirected link
 // included, so that the file reads back as the same arcs without --undirected.
 std::string edge_list_text(const Graph& graph, bool csv) {
@@ -135,6 +142,16 @@ void write_in_format(const Graph& graph, const std::string& path, const OutputFo
 }
 
 }  // namespace
+
+NodeId nodes_left_out(const Graph& graph, const OutputFormat& format) {
+  const bool text = format.format == GraphFileFormat::kEdgeList || format.format == GraphFileFormat::kCsv;
+  if (!text || has_counts_header(graph, format.format == GraphFileFormat::kCsv)) return 0;
+  NodeId isolated = 0;
+  for (NodeId v = 0; v < graph.num_nodes(); ++v) {
+    isolated += graph.out_degree(v) == 0 && graph.in_degree(v) == 0;
+  }
+  return isolated;
+}
 
 OutputFormat output_format_for(const std::string& path) {
   if (is_standard_output(path)) return {};

@@ -33,33 +33,33 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
   const NodeId nodes = graph.num_nodes();
   const double n = nodes;
   if (options.fees.size() != nodes) {
-    throw UsageError(fmt::format("fees: found {} fees; expected one per node ({})",
-                                 options.fees.size(), nodes));
+    throw UsageError("fees", fmt::format("found {} fees; expected one per node ({})",
+                                         options.fees.size(), nodes));
   }
   NodeId cheapest = 0;
   for (NodeId v = 0; v < nodes; ++v) {
     const double fee = options.fees[v];
     if (!(fee > 0) || !std::isfinite(fee)) {
-      throw UsageError(fmt::format("fees: found {} for {}; expected a positive number", fee,
-                                   graph.label(v)));
+      throw UsageError("fees", fmt::format("found {} for person '{}'; expected a positive number",
+                                           fee, graph.label(v)));
     }
     if (fee < options.fees[cheapest]) cheapest = v;
   }
   if (!(options.budget > 0) || !std::isfinite(options.budget)) {
-    throw UsageError(fmt::format("budget: found {}; expected a positive number", options.budget));
+    throw UsageError("budget", fmt::format("found {}; expected a positive number", options.budget));
   }
   if (nodes == 0 || options.fees[cheapest] > options.budget) {
-    throw UsageError(fmt::format(
-        "budget: found {:g}; expected at least the cheapest fee, {:g} ({}): nobody is affordable",
+    throw UsageError("budget", fmt::format(
+        "found {:g}; expected at least the cheapest fee, {:g} (person '{}'): nobody is affordable",
         options.budget, nodes == 0 ? 0.0 : options.fees[cheapest],
-        nodes == 0 ? std::string("no people") : graph.label(cheapest)));
+        nodes == 0 ? std::string("none") : graph.label(cheapest)));
   }
   if (!(options.epsilon > 0 && options.epsilon < 1)) {
-    throw UsageError(fmt::format("eps: found {}; expected a value in (0, 1)", options.epsilon));
+    throw UsageError("eps", fmt::format("found {}; expected a value in (0, 1)", options.epsilon));
   }
   const double delta = options.delta > 0 ? options.delta : 1.0 / n;
   if (!(delta > 0 && delta < 1)) {
-    throw UsageError(fmt::format("delta: found {}; expected a value in (0, 1)", delta));
+    throw UsageError("delta", fmt::format("found {}; expected a value in (0, 1)", delta));
   }
   // The most people the budget can pay for: the cheapest first.
   std::vector<double> sorted_fees = options.fees;
@@ -138,7 +138,7 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
       }
       if (chosen.selection.seeds.size() == seats && options.max_seeds > 0 &&
           options.max_seeds < affordable) {
-        result.notes.push_back(fmt::format("at most {} seeds (max_seeds) bound the choice before the "
+        result.notes.push_back(fmt::format("at most {} seeds (k) bound the choice before the "
                                            "budget did",
                                            group_digits(options.max_seeds)));
       }

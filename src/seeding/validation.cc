@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "cascade/interrupt.h"
 #include "cascade/rrset/rr_sampler.h"
 
 namespace cascade {
@@ -32,17 +33,24 @@ ValidatedSpread validate_spread(const Graph& graph, const DiffusionModel& model,
     std::uint64_t done = 0, outside = 0, covered = 0;
     std::uint64_t next = samples;
     while (true) {
-      // Sets are counted and dropped batch by batch: memory stays at one batch.
+      // Sets are counted and dropped in batches of at most kBatch: memory stays at one batch
+      // whatever the sample size, and Ctrl-C is heard between batches.
+      constexpr std::uint64_t kBatch = 1 << 18;
       RRCollection sets;
-      sampler.generate(sets, done, next - done, seed, StreamPurpose::kValidation);
-      for (std::uint64_t i = 0; i < sets.size(); ++i) {
-        const auto members = sets.set(i);
-        if (is_seed[members[0]]) continue;  // rooted at a seed: reached for sure
-        ++outside;
-        for (const NodeId v : members) {
-          if (is_seed[v]) {
-            ++covered;
-            break;
+      for (std::uint64_t first = done; first < next; first += kBatch) {
+        check_interrupt();
+        sets.clear();
+        sampler.generate(sets, first, std::min(kBatch, next - first), seed,
+                         StreamPurpose::kValidation);
+        for (std::uint64_t i = 0; i < sets.size(); ++i) {
+          const auto members = sets.set(i);
+          if (is_seed[members[0]]) continue;  // rooted at a seed: reached for sure
+          ++outside;
+          for (const NodeId v : members) {
+            if (is_seed[v]) {
+              ++covered;
+              break;
+            }
           }
         }
       }

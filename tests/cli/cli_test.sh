@@ -262,7 +262,7 @@ expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/
   --budget 4 -k 2 --json --validation 1000
 check "-k caps a budgeted choice" -- /usr/bin/python3 -c '
 import json, sys; d = json.load(open(sys.argv[1])); sys.exit(not (len(d["seeds"]) <= 2 and d["spent"] <= 4 and len(d["fees"]) == len(d["seeds"])))' "$work/stdout"
-expect 2 "^cascade: error: budget: found 0.5; expected at least the cheapest fee, 1 \(1\): nobody is affordable" -- \
+expect 2 "^cascade: error: --budget: found 0.5; expected at least the cheapest fee, 1 \(person '1'\): nobody is affordable" -- \
   "$cascade" seeds "$work/net.txt" --costs "$work/cheap.csv" --default-cost 100 --budget 0.5
 # Item 13: help and suggestions.
 expect 0 '' -- "$cascade" help
@@ -349,6 +349,12 @@ printf 'source,target,count\na,b,3\n' >"$work/count.csv"
 expect 2 "^cascade: error: --prob: weight: .* has no weight column; expected a third column, a column named weight, w, probability, p or strength.*column 'count' is not read as a weight" -- \
   "$cascade" info "$work/count.csv" --prob weight
 expect 0 '' -- "$cascade" info "$work/count.csv" --prob weight-normalized --weight-column count
+printf '0 1\n3 3\n' >"$work/lonely.txt"
+expect 0 "^cascade: warning: $work/lonely.csv: 1 isolated node cannot be written as csv and is left out" -- \
+  "$cascade" convert "$work/lonely.txt" "$work/lonely.csv"
+printf 'a b\n' >"$work/ab.txt"
+expect 2 "^cascade: error: --seeds: found -, which GRAPH reads already" -- \
+  "$cascade" simulate - --seeds - <"$work/ab.txt"
 # Item 22: readable text.
 expect 0 '' -- "$cascade" simulate "$work/net.txt" --seed-labels 1 --runs 10 --threads 1
 check "1 thread, not 1 threads" -- grep -q 'on 1 thread:' "$work/stdout"

@@ -53,6 +53,10 @@ std::string format_name(const OutputFormat& format);
 // label XML cannot hold (control characters) in GraphML or GEXF.
 void write_graph(const Graph& graph, const std::string& path);
 
+// How many nodes a file of `format` cannot hold: the isolated nodes (no arc either way) of a CSV
+// file or of a text edge list without an "n m" header (labels other than 0..n-1); 0 otherwise.
+NodeId nodes_left_out(const Graph& graph, const OutputFormat& format);
+
 // The text formats alone (edge list or CSV, by extension; anything not .csv is an edge list).
 void write_edge_list(const Graph& graph, const std::string& path);
 

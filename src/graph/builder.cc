@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "cascade/error.h"
+#include "cascade/text.h"
 #include "cascade/parallel/parallel_for.h"
 
 namespace cascade {
@@ -180,7 +181,7 @@ Graph build_graph(NodeLabels labels, ArcList arcs, const BuildOptions& options, 
     report.warnings.push_back(fmt::format(
         "{} link{} listed in both directions; the undirected load merged the two into one link, "
         "{} (list each link once, or load without --undirected)",
-        listed_both_ways, listed_both_ways == 1 ? " was" : "s were", merge));
+        group_digits(listed_both_ways), listed_both_ways == 1 ? " was" : "s were", merge));
   }
   graph.out_targets.resize(merged_m);
   if (weighted) graph.out_weights.resize(merged_m);

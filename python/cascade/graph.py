@@ -196,8 +196,8 @@ class Graph:
         weight : str, optional
             The edge attribute holding weights (edges without it weigh 1).
         prob : str, optional
-            Probability scheme to assign (see :class:`Graph`); ``"weight"`` reads the ``weight``
-            attribute as probabilities.
+            Probability scheme to assign (see :class:`Graph`); ``"weight"`` reads the edge
+            attribute named by ``weight`` (default ``"weight"``) as probabilities.
         seed : int, default 1
             Seed of random schemes (trivalency).
 
@@ -205,18 +205,29 @@ class Graph:
         -------
         Graph
         """
+        if not all(hasattr(G, name) for name in ("nodes", "edges", "is_directed")):
+            raise TypeError(f"G: found {type(G).__name__}; expected a networkx Graph or DiGraph")
+        # prob="weight" reads the edges' "weight" attribute unless another one is named.
+        if prob == "weight" and weight is None:
+            weight = "weight"
         nodes = list(G.nodes())
         position = {node: i for i, node in enumerate(nodes)}
+        if weight is not None and G.number_of_edges() > 0 and not any(
+                weight in data for _, _, data in G.edges(data=True)):
+            raise ValueError(f"weight: found no edge with the attribute {weight!r}; expected the "
+                             f"name of an edge attribute")
         edges = list(G.edges(data=weight if weight is not None else False, default=1.0))
         m = len(edges)
         sources = np.fromiter((position[e[0]] for e in edges), dtype=np.int64, count=m)
         targets = np.fromiter((position[e[1]] for e in edges), dtype=np.int64, count=m)
         values = None
         if weight is not None:
-            values = np.fromiter((e[2] for e in edges), dtype=np.float64, count=m)
+            try:
+                values = np.fromiter((e[2] for e in edges), dtype=np.float64, count=m)
+            except (TypeError, ValueError) as error:
+                raise ValueError(f"weight: found an edge attribute {weight!r} that is not a "
+                                 f"number ({error}); expected numbers") from None
         as_probabilities = prob == "weight"
-        if as_probabilities and weight is None:
-            raise ValueError("prob: found 'weight' without a weight attribute; expected weight=NAME")
         graph = cls.from_arrays(sources, targets,
                                 probabilities=values if as_probabilities else None,
                                 weights=None if as_probabilities else values,
@@ -278,10 +289,12 @@ class Graph:
         G.add_nodes_from(labels)
         sources, targets, weights, probabilities = self._native.arcs()
         attributes = {}
+        # Stored as single precision: give back the shortest decimal of each float (0.3, not
+        # 0.30000001192092896), as the command line prints them.
         if weights is not None:
-            attributes["weight"] = weights.tolist()
+            attributes["weight"] = [float(repr(np.float32(x))) for x in weights]
         if probabilities is not None:
-            attributes["prob"] = probabilities.tolist()
+            attributes["prob"] = [float(repr(np.float32(x))) for x in probabilities]
         names = list(attributes)
         columns = [attributes[name] for name in names]
         G.add_edges_from((labels[s], labels[t], dict(zip(names, values)))

@@ -125,7 +125,8 @@ def test_from_networkx_weights_and_prob():
     assert g.to_networkx()["c"]["a"]["prob"] == pytest.approx(1.0)  # missing attribute: 1
     wc = cascade.Graph.from_networkx(G, prob="wc")
     assert wc.prob == "wc"
-    with pytest.raises(ValueError, match="prob"):
+    # prob="weight" reads the "weight" attribute, which no edge of G has.
+    with pytest.raises(ValueError, match="^weight: found no edge with the attribute 'weight'"):
         cascade.Graph.from_networkx(G, prob="weight")
 
 
@@ -153,3 +154,20 @@ def test_with_prob_is_a_copy():
     c = g.with_prob("const:0.3")
     assert g.prob is None and c.prob == "const:0.3"
     assert c.to_networkx()[0][1]["prob"] == pytest.approx(0.3)
+
+
+def test_networkx_conversion_errors_and_weights():
+    with pytest.raises(TypeError, match="^G: found list"):
+        cascade.Graph.from_networkx([1, 2])
+    G = nx.DiGraph()
+    G.add_edge("a", "b", strength=0.5)
+    with pytest.raises(ValueError, match="^weight: found no edge with the attribute 'nope'"):
+        cascade.Graph.from_networkx(G, weight="nope")
+    G.add_edge("b", "c", strength="x")
+    with pytest.raises(ValueError, match="^weight: found an edge attribute 'strength'"):
+        cascade.Graph.from_networkx(G, weight="strength")
+    H = nx.DiGraph()
+    H.add_edge("a", "b", weight=0.3)
+    # prob="weight" reads the "weight" attribute, and floats come back as written, not as float32.
+    back = cascade.Graph.from_networkx(H, prob="weight").to_networkx()
+    assert back["a"]["b"]["prob"] == 0.3

@@ -12,14 +12,14 @@
 #include <string_view>
 #include <vector>
 
+#include "cascade/api/requests.h"
 #include "cascade/diffusion/model.h"
 #include "cascade/graph/graph.h"
 #include "cascade/graph/probability.h"
 
 namespace cascade::cli {
 
-// The seed every randomized command uses when --seed is not given.
-inline constexpr std::uint64_t kDefaultSeed = 1;
+// The seed every randomized command uses when --seed is not given is the library's kDefaultSeed.
 
 struct GraphOptions {
   std::string path;

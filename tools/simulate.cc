@@ -160,9 +160,12 @@ void run(Options options) {
                                result.converged ? "until" : "stopped at the limit before",
                                100 * request.rel_error)
                  : "");
-  fmt::print("reach         {} people, seeds included{}\n", with_interval(result.reach, error_bars, 2),
-             error_bars ? fmt::format("; standard error {}", with_commas(result.reach.standard_error, 3))
-                        : std::string());
+  fmt::print("reach         {} people, seeds included ({})\n", with_commas(result.reach.mean, 2),
+             error_bars ? fmt::format("95% interval [{}, {}]; standard error {}",
+                                      with_commas(result.reach.low, 2),
+                                      with_commas(result.reach.high, 2),
+                                      with_commas(result.reach.standard_error, 3))
+                        : std::string("no error bar from a single run"));
   fmt::print("beyond seeds  {}\n",
              with_commas(result.reach.mean - static_cast<double>(distinct_seeds), 2));
   fmt::print("percentiles   5%: {} | 50%: {} | 95%: {}\n", with_commas(result.percentile5),

@@ -118,15 +118,22 @@ void run(Options options) {
   const Graph graph = load_graph_for(options.graph, options.common.seed);
   const LearnResult result = learn(graph, request);
   const LearnedProbabilities& learned = result.learned;
-  if (!options.out.empty()) write_arcs(graph, learned, options.out);
+  const Graph& on = learned_graph(graph, result);
+  if (!options.out.empty()) write_arcs(on, learned, options.out);
   const double adoptions = static_cast<double>(std::max<std::uint64_t>(learned.adoptions, 1));
   double background_sum = 0;
   for (const double b : learned.background) background_sum += b;
-  const double mean_background = graph.num_nodes() > 0 ? background_sum / graph.num_nodes() : 0.0;
+  const double mean_background = on.num_nodes() > 0 ? background_sum / on.num_nodes() : 0.0;
 
   if (options.common.json) {
     nlohmann::ordered_json json = json_record(options.common, &graph);
     json["method"] = to_string(learned.method);
+    json["parents"] = request.parents;
+    if (result.graph_with_ties) {
+      json["graph_with_ties"] = {{"nodes", on.num_nodes()}, {"arcs", on.num_arcs()}};
+    } else {
+      json["graph_with_ties"] = nullptr;
+    }
     json["window"] = std::isinf(learned.window) ? nlohmann::ordered_json("inf") : nlohmann::ordered_json(learned.window);
     json["prior"] = {request.prior[0], request.prior[1]};
     json["log"] = log_json(result.log);
@@ -182,15 +189,21 @@ void run(Options options) {
   fmt::print("graph       {}: {} nodes, {} arcs\n", graph.load_report().source,
              with_commas(graph.num_nodes()), with_commas(graph.num_arcs()));
   print_log("log", result.log);
+  if (result.graph_with_ties) {
+    fmt::print("ties        parents any: {} people and {} arcs with the log's own ties (each "
+               "earlier adopter within the window), the graph the probabilities are for\n",
+               with_commas(on.num_nodes()), with_commas(on.num_arcs()));
+  }
   fmt::print("method      {}, window {}{}, prior Beta({:g}, {:g}), estimates {}\n",
              to_string(learned.method), window_text(learned.window),
              request.window > 0 ? "" : " (the default for this log)", request.prior[0],
              request.prior[1],
              request.estimate == "mle" ? "successes / trials" : "posterior means");
-  fmt::print("adoptions   {}: {} ({:.1f}%) with a possible parent in the graph, {} ({:.1f}%) by "
+  fmt::print("adoptions   {}: {} ({:.1f}%) with a possible parent {}, {} ({:.1f}%) by "
              "background (mean rate {:.3g} per person and item)\n",
              with_commas(learned.adoptions), with_commas(learned.explained_by_graph),
              100 * static_cast<double>(learned.explained_by_graph) / adoptions,
+             result.graph_with_ties ? "(an earlier adopter)" : "in the graph",
              with_commas(learned.background_adoptions),
              100 * static_cast<double>(learned.background_adoptions) / adoptions, mean_background);
   fmt::print("arcs        {} tried, {} never tried (kept at {:.4g}, the {})\n", with_commas(learned.arcs_tried),
@@ -245,6 +258,11 @@ void register_learn(CLI::App& app) {
   command->add_option("--log-format", options->request.log_format, "actions or cascades")
       ->capture_default_str();
   command->add_option("--method", options->request.method, "em, bernoulli or jaccard")
+      ->capture_default_str();
+  command->add_option("--parents", options->request.parents,
+                      "Who may be credited with an adoption: graph (in-neighbours in GRAPH) or any "
+                      "(every earlier adopter within the window, linked or not; --out then writes "
+                      "GRAPH plus those ties)")
       ->capture_default_str();
   command->add_option("--window", options->window,
                       "How long after u's adoption v's counts as u's doing: a number, inf, or default "

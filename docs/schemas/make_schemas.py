@@ -140,6 +140,8 @@ SCHEMAS = {
          "top_share_of_influence", "top_also_top_by_degree", "influencers", "timing"]),
     "learn": command_schema("learn", {
         "method": {"enum": ["em", "bernoulli", "jaccard"]},
+        "parents": {"enum": ["graph", "any"]},
+        "graph_with_ties": nullable(obj({"nodes": integer(), "arcs": integer()})),
         "window": {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"const": "inf"}]},
         "prior": {"type": "array", "items": {"type": "number", "exclusiveMinimum": 0},
                   "minItems": 2, "maxItems": 2},
@@ -159,7 +161,8 @@ SCHEMAS = {
             "sized_cascades": integer(), "rootless_cascades": integer(),
             "size_median_absolute_error": nnum(), "size_spearman": num()})},
         "out": nullable(string()), "timing": TIMING},
-        ["method", "window", "prior", "log", "adoptions", "explained_by_graph",
+        ["method", "parents", "graph_with_ties", "window", "prior", "log", "adoptions",
+         "explained_by_graph",
          "background_adoptions", "mean_background_rate", "possible_parents", "arcs_tried",
          "arcs_untried", "untried", "estimate", "fallback", "probability_quantiles", "iterations", "converged",
          "log_likelihood", "out", "timing"]),

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <unordered_map>
 
+#include "cascade/campaign/log_ties.h"
 #include "cascade/error.h"
 #include "cascade/graph/probability.h"
 
@@ -30,6 +31,10 @@ LogSummary summarize(const AdoptionLog& log) {
 
 }  // namespace
 
+const Graph& learned_graph(const Graph& graph, const LearnResult& result) {
+  return result.graph_with_ties ? *result.graph_with_ties : graph;
+}
+
 Graph with_learned_probabilities(const Graph& graph, const LearnedProbabilities& learned) {
   const GraphArrays& arrays = graph.arrays();
   std::vector<float> in(graph.num_arcs());
@@ -50,6 +55,7 @@ namespace {
 
 struct CheckedRequest {
   LogFormat format;
+  bool any_parents;
   LearnOptions options;
   std::vector<ProbabilitySpec> baselines;
 };
@@ -57,6 +63,11 @@ struct CheckedRequest {
 CheckedRequest checked(const LearnRequest& request) {
   if (request.log.empty()) throw UsageError("log", "found nothing; expected the adoption log's path");
   const LogFormat format = parse_log_format(request.log_format);
+  if (request.parents != "graph" && request.parents != "any") {
+    throw UsageError("parents", fmt::format("found '{}'; expected graph (in-neighbours in the graph) "
+                                            "or any (every earlier adopter within the window)",
+                                            request.parents));
+  }
   LearnOptions options;
   options.method = parse_learn_method(request.method);
   options.window = request.window;
@@ -80,7 +91,7 @@ CheckedRequest checked(const LearnRequest& request) {
                                                 "(wc, const:P, trivalency)", scheme));
     }
   }
-  return {format, options, std::move(baselines)};
+  return {format, request.parents == "any", options, std::move(baselines)};
 }
 
 }  // namespace
@@ -89,9 +100,9 @@ void check_learn_request(const LearnRequest& request) { checked(request); }
 
 LearnResult learn(const Graph& graph, const LearnRequest& request) {
   const auto start = std::chrono::steady_clock::now();
-  const auto [format, options, baselines] = checked(request);
+  const auto [format, any_parents, options, baselines] = checked(request);
   LearnResult result;
-  const AdoptionLog log = read_adoption_log(graph, request.log, format);
+  AdoptionLog log = read_adoption_log(graph, request.log, format);
   result.log = summarize(log);
   AdoptionLog test;
   if (!request.test.empty()) {
@@ -99,10 +110,17 @@ LearnResult learn(const Graph& graph, const LearnRequest& request) {
     result.has_test = true;
     result.test = summarize(test);
   }
-  result.learned = learn_probabilities(graph, log, options);
+  if (any_parents) {
+    result.graph_with_ties =
+        graph_with_log_ties(graph, log, resolved_window(log, options.window));
+    move_outside_users_into(log, *result.graph_with_ties);
+    if (result.has_test) move_outside_users_into(test, *result.graph_with_ties);
+  }
+  const Graph& on = learned_graph(graph, result);
+  result.learned = learn_probabilities(on, log, options);
 
   std::vector<float> tried;
-  for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
+  for (ArcIndex a = 0; a < on.num_arcs(); ++a) {
     if (result.learned.trials[a] > 0) tried.push_back(result.learned.probability[a]);
   }
   std::sort(tried.begin(), tried.end());
@@ -127,11 +145,11 @@ LearnResult learn(const Graph& graph, const LearnRequest& request) {
                                          outside_of_test),
                        evaluate_cascade_sizes(probabilities, test, request.size_runs, request.seed)};
     };
-    const Graph learned = with_learned_probabilities(graph, result.learned);
+    const Graph learned = with_learned_probabilities(on, result.learned);
     const auto [score, sizes] = evaluate(learned);
     result.held_out.push_back({"learned", score, sizes});
     for (std::size_t b = 0; b < baselines.size(); ++b) {
-      Graph copy = graph;
+      Graph copy = on;
       assign_probabilities(copy, baselines[b], request.seed);
       const auto [baseline_score, baseline_sizes] = evaluate(copy);
       result.held_out.push_back({baselines[b].to_string(), baseline_score, baseline_sizes});

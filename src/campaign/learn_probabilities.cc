@@ -312,15 +312,18 @@ double beta_quantile(double q, double a, double b) {
   return x;
 }
 
+double resolved_window(const AdoptionLog& log, double window) {
+  if (window > 0) return window;
+  return log.integer_steps ? 1.0 : std::numeric_limits<double>::infinity();
+}
+
 LearnedProbabilities learn_probabilities(const Graph& graph, const AdoptionLog& log,
                                          const LearnOptions& options) {
   check_learn_options(options);
   const auto start = std::chrono::steady_clock::now();
   LearnedProbabilities learned;
   learned.method = options.method;
-  learned.window = options.window > 0 ? options.window
-                   : log.integer_steps ? 1.0
-                                       : std::numeric_limits<double>::infinity();
+  learned.window = resolved_window(log, options.window);
   const Evidence evidence = gather_evidence(graph, log, learned.window);
   const ArcIndex m = graph.num_arcs();
   const GraphArrays& arrays = graph.arrays();

@@ -105,6 +105,26 @@ printf 'user,item\na,1\n' >"$work/columns.csv"
 expect 1 "columns.csv:1: found the columns 'user', 'item'; expected a header naming" -- \
   "$cascade" learn "$work/abc.txt" --log "$work/columns.csv"
 expect 2 "--log is required" -- "$cascade" learn "$work/abc.txt"
+
+# --parents any: the log's own ties. zed (not in the graph) adopts first, then "Müller, Anna" and
+# c a step later: zed becomes a person and zed -> both are arcs of the --out file.
+cat >"$work/ties.csv" <<'EOF2'
+user,item,time
+zed,1,0
+"Müller, Anna",1,1
+c,1,1
+EOF2
+"$cascade" learn "$work/graph.csv" --log "$work/ties.csv" --parents any --out "$work/ties_out.csv" \
+  >"$work/ties_stdout" 2>&1
+check "--parents any says how many people and arcs the log's ties make" -- \
+  grep -q "ties        parents any: 4 people and 4 arcs" "$work/ties_stdout"
+check "--parents any writes the log's ties with labels quoted" -- \
+  grep -qx 'zed,"Müller, Anna",1,1,1,.*' "$work/ties_out.csv"
+check "--parents any keeps the graph's arcs" -- grep -q '^b,c,' "$work/ties_out.csv"
+"$cascade" info "$work/ties_out.csv" --prob weight >"$work/ties_info" 2>&1
+check "the --parents any file reads back as a graph of 4 nodes" -- grep -q "nodes        4 " "$work/ties_info"
+expect 2 "^cascade: error: --parents: found 'friends'; expected graph" -- \
+  "$cascade" learn "$work/abc.txt" --log "$work/log.csv" --parents friends
 expect 2 "^cascade: error: --method: found 'nope'; expected em, bernoulli or jaccard" -- \
   "$cascade" learn "$work/abc.txt" --log "$work/log.csv" --method nope
 expect 2 "^cascade: error: --prior: found '1'; expected A,B" -- \

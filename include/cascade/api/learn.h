@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,13 @@ struct LearnRequest {
   std::string log;                     // the adoption log: a file, or "-" for standard input
   std::string log_format = "actions";  // actions or cascades (adoption_log.h)
   std::string method = "em";           // em, bernoulli or jaccard (learn_probabilities.h)
+  // Who may be credited with an adoption: "graph" (in-neighbours in the graph) or "any" (every
+  // earlier adopter within the window, linked or not: the ties the log reveals, log_ties.h).
+  std::string parents = "graph";
   double window = 0;                   // 0: 1 for integer steps, infinity for time stamps
   std::array<double, 2> prior = {1, 1};  // Beta(A, B) for the intervals (and untried arcs)
-  std::string untried = "pooled";
-  std::string estimate = "mle";        // tried arcs: mle (successes / trials) or posterior (mean)      // untried arcs: pooled (all successes / all trials) or prior
+  std::string untried = "pooled";      // untried arcs: pooled (all successes / all trials) or prior
+  std::string estimate = "mle";  // tried arcs: mle (successes / trials) or posterior (mean)
   std::uint32_t iterations = 100;      // em: at most this many
   double tolerance = 1e-7;             // em: stop when the log-likelihood gains less (relative)
   std::string test;                    // a held-out log in the same format, or empty
@@ -47,6 +51,9 @@ struct HeldOutRow {
 };
 
 struct LearnResult {
+  // With parents "any": the graph plus the users and ties of the log (log_ties.h), the graph
+  // `learned` is per arc of; none with parents "graph".
+  std::optional<Graph> graph_with_ties;
   LogSummary log;
   LearnedProbabilities learned;
   std::array<double, 5> quantiles{};  // min, 25%, median, 75%, max of tried arcs' estimates
@@ -62,6 +69,9 @@ void check_learn_request(const LearnRequest& request);
 
 // Reads the log(s), learns, and evaluates on the held-out log when `test` is given.
 LearnResult learn(const Graph& graph, const LearnRequest& request);
+
+// The graph whose arcs `result.learned` is indexed by: `graph`, or the graph with the log's ties.
+const Graph& learned_graph(const Graph& graph, const LearnResult& result);
 
 // A copy of `graph` carrying the learned probabilities (scheme "learned").
 Graph with_learned_probabilities(const Graph& graph, const LearnedProbabilities& learned);

@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   zlib1g-dev libfmt-dev libcli11-dev nlohmann-json3-dev libutf8proc-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev libpugixml-dev
+  libtomlplusplus-dev
   clang-14 libclang-rt-14-dev libomp-14-dev
   pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-networkx python3-scipy
   python3-pandas python3-matplotlib

@@ -30,6 +30,7 @@ enum class StreamPurpose : std::uint64_t {
   kRandomSeeds = 9,         // the random-seeds baseline
   kCommunities = 10,        // community detection (one stream per Leiden level)
   kInfluenceCheck = 11,     // RR sets that re-estimate the top of the influencer ranking
+  kCampaignWorld = 20,      // a campaign's fixed worlds: per (world, arc) coins and node choices
   kTest = 99,               // tests only
 };
 

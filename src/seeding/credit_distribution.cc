@@ -319,9 +319,9 @@ CreditSelection credit_distribution_seeds(const Graph& graph, const AdoptionLog&
       group_digits(evaluations)));
   if (out.outside_adoptions > 0) {
     selection.notes.push_back(fmt::format(
-        "{} adoptions by users outside the graph: credit flows only along arcs of the graph, so "
+        "{} adoption{} by users outside the graph: credit flows only along arcs of the graph, so "
         "they credit no one and are credited to no one",
-        group_digits(out.outside_adoptions)));
+        group_digits(out.outside_adoptions), out.outside_adoptions == 1 ? "" : "s"));
   }
   if (filled > 0) {
     selection.notes.push_back(fmt::format(

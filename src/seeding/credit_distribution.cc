@@ -178,10 +178,10 @@ double marginal_gain(const CreditTables& t, NodeId x) {
   return gain;
 }
 
-// Adds s to the seeds: each of s's items is touched by its own occurrence only.
+// Adds s to the seeds: each of s's items is touched by its own occurrence only, so the items can
+// be updated in any order, on any thread.
 void add_seed(CreditTables& t, NodeId s) {
-  const std::uint64_t first = t.user_offsets[s];
-  parallel_for(first, t.user_offsets[s + 1], [&](std::uint64_t o) {
+  const auto update = [&t](std::uint64_t o) {
     const std::uint64_t g = t.occurrences[o];
     const std::uint64_t row_begin = t.row_offsets[g], row_end = t.row_offsets[g + 1];
     const double uncredited = 1 - t.seed_credit[g];
@@ -207,7 +207,14 @@ void add_seed(CreditTables& t, NodeId s) {
       t.row_credit[t.column_entry[c]] = 0;
     }
     t.seed_credit[g] = 1;
-  }, 16);
+  };
+  // Most people adopted a few items: a parallel region would cost more than the work.
+  const std::uint64_t first = t.user_offsets[s], last = t.user_offsets[s + 1];
+  if (last - first < 64) {
+    for (std::uint64_t o = first; o < last; ++o) update(o);
+  } else {
+    parallel_for(first, last, update, 16);
+  }
 }
 
 struct Candidate {

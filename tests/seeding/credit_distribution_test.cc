@@ -261,7 +261,8 @@ TEST(CreditDistribution, FillsByOutDegreeWhenNothingIsLeftToCredit) {
 
 TEST(CreditDistribution, SameSeedsOnOneAndTwoThreads) {
   const Graph g = testing::random_graph(300, 3000, 5, false, false);
-  const AdoptionLog log = random_log(g, 400, 60, false, 5);
+  // About 80 adoptions per person, so that seeds' updates run in parallel too.
+  const AdoptionLog log = random_log(g, 800, 60, false, 5);
   CreditOptions options;
   options.k = 25;
   const int threads = num_threads();

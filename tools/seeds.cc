@@ -41,7 +41,9 @@ void run(Options options) {
   if (options.deadline != kNoDeadline) request.model.deadline = options.deadline;
   request.window = parse_window(options.window);
   const DiffusionModel checked_model = make_model(request.model);  // refused before any reading
-  check_files({{"GRAPH", options.graph.path}, {"--costs", options.costs_file}, {"--log", request.log}},
+  check_files({{"GRAPH", options.graph.path},
+               {"--costs", options.costs_file},
+               {"--log", request.log}},
               {{"--out", options.out}});
   const Graph graph = load_graph_for(options.graph, checked_model, options.common.seed);
   if (!options.costs_file.empty()) {

@@ -26,7 +26,7 @@ struct ItemCredits {
   std::vector<std::uint64_t> column_offsets{0};
   std::vector<std::uint32_t> ancestors;  // local indices into users
   std::vector<double> credits;
-  std::uint64_t credited = 0;            // adopters with at least one parent
+  std::uint64_t credited = 0;  // adopters with at least one parent
 };
 
 struct ScanWorkspace {
@@ -34,7 +34,7 @@ struct ScanWorkspace {
   std::vector<std::uint64_t> stamp;  // the item (plus one) a user last adopted in this thread
   std::vector<std::uint32_t> local;
   std::vector<double> time;
-  std::vector<double> credit;        // per local ancestor, while one adopter is processed
+  std::vector<double> credit;  // per local ancestor, while one adopter is processed
   std::vector<std::uint32_t> touched;
   std::vector<std::uint32_t> parents;
 };
@@ -57,7 +57,9 @@ ItemCredits scan_item(const Graph& graph, std::span<const Adoption> adoptions, s
     w.parents.clear();
     for (ArcIndex k = arrays.in_offsets[v]; k < arrays.in_offsets[v + 1]; ++k) {
       const NodeId u = arrays.in_sources[k];
-      if (w.stamp[u] == stamp && may_credit(w.time[u], a.time, window)) w.parents.push_back(w.local[u]);
+      if (w.stamp[u] == stamp && may_credit(w.time[u], a.time, window)) {
+        w.parents.push_back(w.local[u]);
+      }
     }
     w.touched.clear();
     if (!w.parents.empty()) {
@@ -98,10 +100,10 @@ struct CreditTables {
   std::vector<std::uint64_t> column_offsets;
   std::vector<std::uint64_t> column_ancestor;  // performer
   std::vector<std::uint64_t> column_entry;     // index into row_target / row_credit
-  std::vector<double> seed_credit;         // per performer: Gamma_S ("SC")
-  std::vector<std::uint64_t> user_offsets;  // per node, + 1: its performers
+  std::vector<double> seed_credit;             // per performer: Gamma_S ("SC")
+  std::vector<std::uint64_t> user_offsets;     // per node, + 1: its performers
   std::vector<std::uint64_t> occurrences;
-  std::vector<double> inverse_adoptions;   // per node: 1 / A_v, or 0
+  std::vector<double> inverse_adoptions;  // per node: 1 / A_v, or 0
 };
 
 CreditTables build_tables(const Graph& graph, std::vector<ItemCredits>& items) {
@@ -261,11 +263,15 @@ CreditSelection credit_distribution_seeds(const Graph& graph, const AdoptionLog&
 
   std::vector<ItemCredits> items(log.num_items());
   {
-    std::vector<ScanWorkspace> workspaces(static_cast<std::size_t>(num_threads()), ScanWorkspace(n));
-    parallel_for(0, log.num_items(), [&](std::uint64_t i) {
-      items[i] = scan_item(graph, log.item(i), i + 1, out.window, options.threshold,
-                           workspaces[static_cast<std::size_t>(thread_index())]);
-    }, 4);
+    std::vector<ScanWorkspace> workspaces(static_cast<std::size_t>(num_threads()),
+                                          ScanWorkspace(n));
+    parallel_for(
+        0, log.num_items(),
+        [&](std::uint64_t i) {
+          items[i] = scan_item(graph, log.item(i), i + 1, out.window, options.threshold,
+                               workspaces[static_cast<std::size_t>(thread_index())]);
+        },
+        4);
   }
   for (const ItemCredits& item : items) {
     out.adoptions += item.users.size();
@@ -281,11 +287,12 @@ CreditSelection credit_distribution_seeds(const Graph& graph, const AdoptionLog&
   // Everyone is a candidate, ranked for ties by the fill rule: out-degree, then id.
   std::vector<NodeId> order(n);
   std::iota(order.begin(), order.end(), NodeId{0});
-  std::stable_sort(order.begin(), order.end(), [&](NodeId a, NodeId b) {
-    return graph.out_degree(a) > graph.out_degree(b);
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](NodeId a, NodeId b) { return graph.out_degree(a) > graph.out_degree(b); });
   std::vector<double> initial(n, 0);
-  parallel_for(0, n, [&](std::uint64_t v) { initial[v] = marginal_gain(tables, static_cast<NodeId>(v)); }, 256);
+  parallel_for(
+      0, n, [&](std::uint64_t v) { initial[v] = marginal_gain(tables, static_cast<NodeId>(v)); },
+      256);
   std::vector<Candidate> heap;
   heap.reserve(n);
   for (std::uint32_t r = 0; r < n; ++r) heap.push_back({initial[order[r]], order[r], r, 0});

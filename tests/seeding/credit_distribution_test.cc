@@ -207,7 +207,7 @@ TEST(CreditDistribution, GreedyGainsAreBruteForceDifferences) {
   for (std::uint64_t seed = 1; seed <= 12; ++seed) {
     SCOPED_TRACE(fmt::format("seed {}", seed));
     const Graph g = testing::random_graph(9, 24, seed, false, false);
-    expect_greedy_matches_brute_force(g, random_log(g, 12, 7, true, seed), 0);   // W = 1
+    expect_greedy_matches_brute_force(g, random_log(g, 12, 7, true, seed), 0);  // W = 1
     expect_greedy_matches_brute_force(g, random_log(g, 12, 7, true, seed), 2);
     expect_greedy_matches_brute_force(g, random_log(g, 12, 7, false, seed), 0);  // W = infinity
   }
@@ -231,8 +231,8 @@ TEST(CreditDistribution, UsersOutsideTheGraphChangeNothing) {
   const Graph g = testing::graph_from_text("a b\na c\nb d\nc d\n");
   const std::string log_text = "item,user,time\n1,a,0\n1,b,1\n1,c,1\n1,d,2\n2,d,0\n";
   const AdoptionLog without = parse_adoption_log(g, log_text, "l.csv", LogFormat::kActions);
-  const AdoptionLog with = parse_adoption_log(g, log_text + "1,x,1\n1,y,2\n3,x,0\n", "l.csv",
-                                              LogFormat::kActions);
+  const AdoptionLog with =
+      parse_adoption_log(g, log_text + "1,x,1\n1,y,2\n3,x,0\n", "l.csv", LogFormat::kActions);
   CreditOptions options;
   options.k = 3;
   const CreditSelection a = credit_distribution_seeds(g, without, options);

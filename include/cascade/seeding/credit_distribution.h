@@ -56,23 +56,23 @@ inline constexpr double kDefaultCreditThreshold = 0.001;
 
 struct CreditOptions {
   std::uint32_t k = 10;
-  double window = 0;  // 0: default_window(log)
+  double window = 0;                           // 0: default_window(log)
   double threshold = kDefaultCreditThreshold;  // lambda, in [0, 1)
 };
 
 // What the selection was made of, and its objective.
 struct CreditSummary {
-  std::string log;                     // the log's source
-  double sigma_cd = 0;                 // sigma_cd(seeds), in adopters credited
-  double sigma_cd_guarantee = 0;       // 1 - 1/e: greedy on a monotone submodular function
-  double window = 0;                   // as used
-  double threshold = 0;                // as used
+  std::string log;                // the log's source
+  double sigma_cd = 0;            // sigma_cd(seeds), in adopters credited
+  double sigma_cd_guarantee = 0;  // 1 - 1/e: greedy on a monotone submodular function
+  double window = 0;              // as used
+  double threshold = 0;           // as used
   std::uint64_t items = 0;
-  std::uint64_t adoptions = 0;         // by users of the graph
-  std::uint64_t outside_adoptions = 0;  // by users outside it: credited to no one
-  std::uint64_t adopters = 0;          // users of the graph with at least one adoption
+  std::uint64_t adoptions = 0;           // by users of the graph
+  std::uint64_t outside_adoptions = 0;   // by users outside it: credited to no one
+  std::uint64_t adopters = 0;            // users of the graph with at least one adoption
   std::uint64_t credited_adoptions = 0;  // adoptions with at least one possible parent
-  std::uint64_t credit_entries = 0;    // (ancestor, adopter, item) credits kept by the scan
+  std::uint64_t credit_entries = 0;      // (ancestor, adopter, item) credits kept by the scan
 };
 
 struct CreditSelection {

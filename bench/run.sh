@@ -27,3 +27,6 @@ if ! dpkg-query -W -f='${Status}' python3-igraph 2>/dev/null | grep -q "install 
   apt-get install -y -q --no-install-recommends python3-igraph >/dev/null
 fi
 /usr/bin/python3 bench/communities_vs_igraph.py build-bench/cascade "$data"
+echo
+echo "## Seeds from the log (credit distribution) against seeds on probabilities, scored on Twitter test cascades"
+bench/credit_twitter.sh build-bench/cascade "$data"

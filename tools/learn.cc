@@ -34,15 +34,6 @@ double number(std::string_view text) {
   return value;
 }
 
-void parse_window(const std::string& text, LearnRequest& request) {
-  if (text == "default") return;
-  request.window = text == "inf" ? std::numeric_limits<double>::infinity() : number(text);
-  if (!(request.window > 0)) {
-    throw UsageError("window", fmt::format("found '{}'; expected a positive number, inf or default",
-                                           text));
-  }
-}
-
 void parse_prior(const std::string& text, LearnRequest& request) {
   const std::size_t comma = text.find(',');
   const double a = comma == std::string::npos ? std::nan("") : number(text.substr(0, comma));
@@ -51,10 +42,6 @@ void parse_prior(const std::string& text, LearnRequest& request) {
     throw UsageError("prior", fmt::format("found '{}'; expected A,B: two positive numbers", text));
   }
   request.prior = {a, b};
-}
-
-std::string window_text(double window) {
-  return std::isinf(window) ? "infinite" : fmt::format("{:g}", window);
 }
 
 void write_arcs(const Graph& graph, const LearnedProbabilities& learned, const std::string& path) {
@@ -110,7 +97,7 @@ void run(Options options) {
   apply_common_options(options.common);
   LearnRequest& request = options.request;
   request.seed = options.common.seed;
-  parse_window(options.window, request);
+  request.window = parse_window(options.window);
   parse_prior(options.prior, request);
   check_learn_request(request);
   check_files({{"GRAPH", options.graph.path}, {"--log", request.log}, {"--test", request.test}},
@@ -134,7 +121,7 @@ void run(Options options) {
     } else {
       json["graph_with_ties"] = nullptr;
     }
-    json["window"] = std::isinf(learned.window) ? nlohmann::ordered_json("inf") : nlohmann::ordered_json(learned.window);
+    json["window"] = window_json(learned.window);
     json["prior"] = {request.prior[0], request.prior[1]};
     json["log"] = log_json(result.log);
     json["adoptions"] = learned.adoptions;

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 #include "cascade/api/requests.h"
 #include "cascade/error.h"
@@ -153,6 +154,26 @@ Graph load_graph_for(const GraphOptions& options, const DiffusionModel& model, s
   GraphOptions with_default = options;
   if (with_default.probability.empty()) with_default.probability = default_prob(model);
   return load_graph_for(with_default, seed);
+}
+
+double parse_window(const std::string& text) {
+  if (text == "default") return 0;
+  if (text == "inf") return std::numeric_limits<double>::infinity();
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !(value > 0)) {
+    throw UsageError("window", fmt::format("found '{}'; expected a positive number, inf or default",
+                                           text));
+  }
+  return value;
+}
+
+std::string window_text(double window) {
+  return std::isinf(window) ? "infinite" : fmt::format("{:g}", window);
+}
+
+nlohmann::ordered_json window_json(double window) {
+  return std::isinf(window) ? nlohmann::ordered_json("inf") : nlohmann::ordered_json(window);
 }
 
 std::string flag_for_field(const std::string& field) {

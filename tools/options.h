@@ -69,6 +69,13 @@ Graph load_graph_for(const GraphOptions& options, const DiffusionModel& model, s
 // "default_fee" -> "--default-cost", "fees" -> "--costs".
 std::string flag_for_field(const std::string& field);
 
+// --window of learn and seeds --algo credit: "default" -> 0 (the library's default for the log),
+// "inf" -> infinity, or a positive number; anything else throws UsageError("window", ...).
+double parse_window(const std::string& text);
+// A window as used: "infinite" or the number in text, "inf" or the number in JSON.
+std::string window_text(double window);
+nlohmann::ordered_json window_json(double window);
+
 // Applies --threads.
 void apply_common_options(const CommonOptions& options);
 

@@ -23,6 +23,7 @@ struct Options {
   SeedRequest request;
   std::uint32_t deadline = kNoDeadline;
   std::string costs_file;
+  std::string window = "default";
   std::string out;
 };
 
@@ -38,8 +39,11 @@ void run(Options options) {
   SeedRequest& request = options.request;
   request.seed = options.common.seed;
   if (options.deadline != kNoDeadline) request.model.deadline = options.deadline;
+  request.window = parse_window(options.window);
   const DiffusionModel checked_model = make_model(request.model);  // refused before any reading
-  check_files({{"GRAPH", options.graph.path}, {"--costs", options.costs_file}},
+  check_files({{"GRAPH", options.graph.path},
+               {"--costs", options.costs_file},
+               {"--log", request.log}},
               {{"--out", options.out}});
   const Graph graph = load_graph_for(options.graph, checked_model, options.common.seed);
   if (!options.costs_file.empty()) {
@@ -104,6 +108,26 @@ void run(Options options) {
     timing["selection_total"] = selection_seconds;
     timing["validation"] = validated.seconds;
     json["timing"] = timing;
+    if (result.credit) {
+      const CreditSummary& credit = *result.credit;
+      json["credit"] = {
+          {"objective", "sigma_cd: adopters credited on the log (credit-distribution model); "
+                        "marginal_gains and selection_estimate are in its units, while spread is "
+                        "the model's spread under the graph's probabilities, validated "
+                        "independently"},
+          {"log", credit.log},
+          {"log_format", request.log_format},
+          {"window", window_json(credit.window)},
+          {"threshold", credit.threshold},
+          {"items", credit.items},
+          {"adoptions", credit.adoptions},
+          {"outside_adoptions", credit.outside_adoptions},
+          {"adopters", credit.adopters},
+          {"credited_adoptions", credit.credited_adoptions},
+          {"credit_entries", credit.credit_entries},
+          {"sigma_cd", credit.sigma_cd},
+          {"sigma_cd_guarantee", credit.sigma_cd_guarantee}};
+    }
     json["notes"] = selection.notes;
     print_json(json);
     return;
@@ -122,13 +146,27 @@ void run(Options options) {
     label_width = std::max(label_width, display_width(table_label(graph.label(v))));
   }
   label_width = std::min<std::size_t>(label_width, 40);
-  fmt::print("\nrank  {}  marginal gain{}\n", pad_right("seed", label_width), budgeted ? "  fee" : "");
+  if (result.credit) {
+    const CreditSummary& credit = *result.credit;
+    fmt::print("log         {}: {} items, {} adoptions by {} people of the graph;\n"
+               "            window {}{}, credits below {} dropped\n",
+               credit.log, with_commas(credit.items), with_commas(credit.adoptions),
+               with_commas(credit.adopters), window_text(credit.window),
+               request.window > 0 ? "" : " (the default for this log)", credit.threshold);
+  }
+  fmt::print("\nrank  {}  marginal gain{}\n", pad_right("seed", label_width),
+             budgeted ? "  fee" : result.credit ? " (sigma_cd)" : "");
   for (std::size_t i = 0; i < selection.seeds.size(); ++i) {
     const NodeId v = selection.seeds[i];
     fmt::print("{:>4}  {}  {:>13}{}\n", i + 1, pad_right(table_label(graph.label(v)), label_width),
                i < selection.marginal_gain.size() ? with_commas(selection.marginal_gain[i], 2)
                                                   : std::string("-"),
                budgeted ? "  " + number_text(result.seed_fees[i]) : std::string());
+  }
+  if (result.credit) {
+    fmt::print("\nsigma_cd    {} adopters credited on the log (the credit-distribution model's "
+               "objective,\n            which the seeds were chosen for)",
+               with_commas(result.credit->sigma_cd, 2));
   }
   fmt::print("\nspread      {} people{}, seeds included;\n"
              "            from {} independent of the selection\n",
@@ -138,11 +176,20 @@ void run(Options options) {
                        : std::string(" (no error bar from a single sample)"),
              validated.by_rr_sets ? count_of(validated.samples, "RR set", "RR sets")
                                   : count_of(validated.samples, "Monte Carlo run", "Monte Carlo runs"));
+  if (result.credit) {
+    fmt::print("            under {} with probabilities {}: a check under a model the seeds were "
+               "not chosen for\n",
+               model.to_string(), probability);
+  }
   if (budgeted) {
     fmt::print("fees        {} spent of a budget of {}\n", number_text(spent),
                number_text(request.budget));
   }
-  if (selection.guarantee > 0) {
+  if (result.credit) {
+    fmt::print("guarantee   at least {:.4f} x the best sigma_cd (greedy on a monotone submodular "
+               "function); none proven on the spread\n",
+               result.credit->sigma_cd_guarantee);
+  } else if (selection.guarantee > 0) {
     fmt::print("guarantee   at least {:.4f} x the optimal spread, with probability at least 1 - {:.3g}\n",
                selection.guarantee, delta);
   } else {
@@ -181,7 +228,8 @@ void register_seeds(CLI::App& app) {
       ->check(whole_number(0, kNoDeadline - 1));
   command->add_option("--algo", options->request.algo,
                       "auto (OPIM-C refined to IMM quality; CELF++ for models RR sets cannot "
-                      "handle), opim-c, imm, celf, degree, degree-discount, pagerank, random")
+                      "handle), opim-c, imm, celf, credit (from --log, no probabilities), degree, "
+                      "degree-discount, pagerank, random")
       ->capture_default_str();
   command->add_option("--eps", options->request.eps, "Approximation slack: 1 - 1/e - eps")
       ->check(real_number(0, 1, true, true))
@@ -212,6 +260,16 @@ void register_seeds(CLI::App& app) {
   command->add_option("--default-cost", options->request.default_fee,
                       "Fee of people not in --costs (with --budget)")
       ->check(real_number(0, std::numeric_limits<double>::infinity(), true, true))
+      ->capture_default_str();
+  command->add_option("--log", options->request.log,
+                      "credit: the adoption log to choose from (the credit-distribution model, "
+                      "Goyal et al., VLDB 2011)")
+      ->check(nonempty_path());
+  command->add_option("--log-format", options->request.log_format, "credit: actions or cascades")
+      ->capture_default_str();
+  command->add_option("--window", options->window,
+                      "credit: how long after u's adoption v's can be credited to u: a number, "
+                      "inf, or default (1 for integer steps, inf for time stamps)")
       ->capture_default_str();
   command->add_option("--out", options->out,
                       "Write the seed labels, one per line (CSV quoting rules)")

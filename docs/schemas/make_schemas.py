@@ -93,6 +93,7 @@ LOG = obj({"file": string(), "items": integer(), "adoptions": integer(), "users"
            "outside_adoptions": integer(), "outside_users": integer(),
            "outside_examples": {"type": "array", "items": string(), "maxItems": 5},
            "repeats_dropped": integer(), "integer_steps": boolean()})
+WINDOW = {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"const": "inf"}]}
 PERCENTILES = obj({"5": integer(), "50": integer(), "95": integer()})
 VERSUS = obj({**estimate("hubs"), **estimate("group")})
 SCHEMAS = {
@@ -123,6 +124,12 @@ SCHEMAS = {
         "selection_estimate": nnum(), "guarantee": nnum(), "failure_probability": nullable(nnum()),
         "rr_sets": integer(), "simulations": integer(), "sample_bytes": integer(),
         "peak_resident_bytes": integer(), "timing": TIMING,
+        "credit": obj({
+            "objective": string(), "log": string(), "log_format": {"enum": ["actions", "cascades"]},
+            "window": WINDOW, "threshold": nnum(), "items": integer(), "adoptions": integer(),
+            "outside_adoptions": integer(), "adopters": integer(),
+            "credited_adoptions": integer(), "credit_entries": integer(), "sigma_cd": nnum(),
+            "sigma_cd_guarantee": nnum()}),
         "notes": {"type": "array", "items": string()}},
         ["model", "fade", "deadline", "probability", "algorithm", "k", "seeds", "marginal_gains",
          "spread", "spread_stderr", "spread_ci95", "validation", "selection_estimate", "guarantee",
@@ -142,7 +149,7 @@ SCHEMAS = {
         "method": {"enum": ["em", "bernoulli", "jaccard"]},
         "parents": {"enum": ["graph", "any"]},
         "graph_with_ties": nullable(obj({"nodes": integer(), "arcs": integer()})),
-        "window": {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"const": "inf"}]},
+        "window": WINDOW,
         "prior": {"type": "array", "items": {"type": "number", "exclusiveMinimum": 0},
                   "minItems": 2, "maxItems": 2},
         "log": LOG, "adoptions": integer(), "explained_by_graph": integer(),

@@ -112,7 +112,7 @@ LearnResult learn(const Graph& graph, const LearnRequest& request) {
   }
   if (any_parents) {
     result.graph_with_ties =
-        graph_with_log_ties(graph, log, resolved_window(log, options.window));
+        graph_with_log_ties(graph, log, resolve_window(options.window, log));
     move_outside_users_into(log, *result.graph_with_ties);
     if (result.has_test) move_outside_users_into(test, *result.graph_with_ties);
   }

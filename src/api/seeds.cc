@@ -10,7 +10,9 @@
 #include "cascade/diffusion/simulator.h"
 #include "cascade/error.h"
 #include "cascade/seeding/budgeted.h"
+#include "cascade/campaign/adoption_log.h"
 #include "cascade/seeding/celf.h"
+#include "cascade/seeding/credit_distribution.h"
 #include "cascade/seeding/heuristics.h"
 #include "cascade/seeding/imm.h"
 #include "cascade/seeding/opim_c.h"
@@ -50,6 +52,9 @@ const std::vector<AlgorithmInfo>& seed_algorithms() {
       {"imm", true, false, true, "(1 - 1/e - eps) with probability 1 - 1/n"},
       {"celf", false, false, false,
        "none proven with sampled spreads; exact greedy is (1 - 1/e) for ic and lt"},
+      {"credit", false, false, false,
+       "(1 - 1/e) of the best sigma_cd, the credit-distribution model's spread on the adoption "
+       "log (greedy on a monotone submodular function); none on a spread under probabilities"},
       {"degree", false, false, false, "none: a baseline"},
       {"degree-discount", false, false, false, "none: a baseline"},
       {"pagerank", false, false, false, "none: a baseline"},
@@ -126,12 +131,14 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
   if (request.delta != 0 && !(request.delta > 0 && request.delta < 1)) {
     throw UsageError("delta", fmt::format("found {}; expected a number in (0, 1)", request.delta));
   }
+  const std::string no_ratio = selected == "credit" ? "which samples nothing (its 1 - 1/e is exact "
+                                                      "on the log's model)"
+                                                    : "which proves no ratio";
   if (!out.sampling && !out.budgeted && request.eps != kDefaultEps) {
-    throw UsageError("eps", fmt::format("does not apply to algo {}, which proves no ratio", selected));
+    throw UsageError("eps", fmt::format("does not apply to algo {}, {}", selected, no_ratio));
   }
   if (!out.sampling && !out.budgeted && request.delta != 0) {
-    throw UsageError("delta", fmt::format("does not apply to algo {}, which proves no ratio",
-                                          selected));
+    throw UsageError("delta", fmt::format("does not apply to algo {}, {}", selected, no_ratio));
   }
   if (request.runs == 0) throw UsageError("runs", "found 0; expected at least 1");
   // Options that do not apply are refused rather than silently ignored.
@@ -148,6 +155,24 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
   }
   if (!out.budgeted && request.default_fee != kDefaultFee) {
     throw UsageError("default_fee", "applies only with a budget");
+  }
+  const LogFormat log_format = parse_log_format(request.log_format);
+  check_window(request.window);
+  if (selected == "credit") {
+    if (request.log.empty()) {
+      throw UsageError("log", "found none; expected the adoption log's path (algo credit chooses "
+                              "seeds from it)");
+    }
+  } else {
+    const char* field = !request.log.empty()                ? "log"
+                        : log_format != LogFormat::kActions ? "log_format"
+                        : request.window != 0               ? "window"
+                                                            : nullptr;
+    if (field != nullptr) {
+      throw UsageError(field, fmt::format("applies to algo credit only (seeds from an adoption "
+                                          "log); found algo {}",
+                                          request.algo));
+    }
   }
   check_model(graph, model);
 
@@ -201,6 +226,14 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
       selection.notes.push_back(fmt::format("candidates: the {} highest out-degree people of {}",
                                             group_digits(pool), group_digits(n)));
     }
+  } else if (selected == "credit") {
+    CreditOptions credit;
+    credit.k = k;
+    credit.window = request.window;
+    CreditSelection chosen =
+        credit_distribution_seeds(graph, read_adoption_log(graph, request.log, log_format), credit);
+    selection = std::move(chosen.selection);
+    out.credit = std::move(chosen.summary);
   } else {
     const auto t = std::chrono::steady_clock::now();
     selection.algorithm = selected;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 
 #include "cascade/error.h"
@@ -244,6 +245,21 @@ AdoptionLog parse_adoption_log(const Graph& graph, std::string_view text, std::s
 AdoptionLog read_adoption_log(const Graph& graph, const std::string& path, LogFormat format) {
   const std::string text = read_file(path);
   return parse_adoption_log(graph, text, path == "-" ? "standard input" : path, format);
+}
+
+double default_window(const AdoptionLog& log) {
+  return log.integer_steps ? 1.0 : std::numeric_limits<double>::infinity();
+}
+
+double resolve_window(double requested, const AdoptionLog& log) {
+  return requested > 0 ? requested : default_window(log);
+}
+
+void check_window(double window) {
+  if (!(window >= 0)) {
+    throw UsageError("window", fmt::format("found {}; expected a positive number (0: the default)",
+                                           window));
+  }
 }
 
 }  // namespace cascade

@@ -72,7 +72,7 @@ HeldOutScore evaluate_held_out(const Graph& graph, std::span<const double> backg
       double none = 1 - base[v];
       for (ArcIndex k = arrays.in_offsets[v]; k < arrays.in_offsets[v + 1]; ++k) {
         const NodeId u = arrays.in_sources[k];
-        if (w.stamp[u] == stamp && w.time[u] < a.time && w.time[u] >= a.time - window) {
+        if (w.stamp[u] == stamp && may_credit(w.time[u], a.time, window)) {
           none *= 1 - capped(graph.in_probabilities(v)[k - arrays.in_offsets[v]]);
         }
       }

@@ -86,7 +86,7 @@ Evidence gather_evidence(const Graph& graph, const AdoptionLog& log, double wind
       std::uint32_t size = 0;
       for (ArcIndex k = arrays.in_offsets[v]; k < arrays.in_offsets[v + 1]; ++k) {
         const NodeId u = arrays.in_sources[k];
-        if (w.stamp[u] == stamp && w.time[u] < a.time && w.time[u] >= a.time - window) {
+        if (w.stamp[u] == stamp && may_credit(w.time[u], a.time, window)) {
           item_parents[i].push_back(in_to_out[k]);
           ++size;
         }
@@ -237,10 +237,7 @@ double regularized_incomplete_beta(double a, double b, double x) {
 }  // namespace
 
 void check_learn_options(const LearnOptions& options) {
-  if (!(options.window >= 0) || std::isnan(options.window)) {
-    throw UsageError("window", fmt::format("found {}; expected a positive number (0: the default)",
-                                           options.window));
-  }
+  check_window(options.window);
   if (!(options.prior_a > 0 && options.prior_b > 0 && std::isfinite(options.prior_a) &&
         std::isfinite(options.prior_b))) {
     throw UsageError("prior", fmt::format("found {},{}; expected two positive numbers A,B",
@@ -312,18 +309,13 @@ double beta_quantile(double q, double a, double b) {
   return x;
 }
 
-double resolved_window(const AdoptionLog& log, double window) {
-  if (window > 0) return window;
-  return log.integer_steps ? 1.0 : std::numeric_limits<double>::infinity();
-}
-
 LearnedProbabilities learn_probabilities(const Graph& graph, const AdoptionLog& log,
                                          const LearnOptions& options) {
   check_learn_options(options);
   const auto start = std::chrono::steady_clock::now();
   LearnedProbabilities learned;
   learned.method = options.method;
-  learned.window = resolved_window(log, options.window);
+  learned.window = resolve_window(options.window, log);
   const Evidence evidence = gather_evidence(graph, log, learned.window);
   const ArcIndex m = graph.num_arcs();
   const GraphArrays& arrays = graph.arrays();

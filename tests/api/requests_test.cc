@@ -56,6 +56,16 @@ TEST(SeedRequest, EveryFieldIsCheckedAndNamed) {
   EXPECT_EQ(with([](SeedRequest& r) { r.model.model = "threshold:2", r.algo = "opim-c"; }), "algo");
   EXPECT_EQ(with([](SeedRequest& r) { r.model.fade = 1; }), "fade");
   EXPECT_EQ(with([](SeedRequest& r) { r.model.model = "bogus"; }), "model");
+  // The adoption log belongs to algo credit, which needs it.
+  EXPECT_EQ(with([](SeedRequest& r) { r.algo = "credit"; }), "log");
+  EXPECT_EQ(with([](SeedRequest& r) { r.log = "log.csv"; }), "log");
+  EXPECT_EQ(with([](SeedRequest& r) { r.log_format = "cascades"; }), "log_format");
+  EXPECT_EQ(with([](SeedRequest& r) { r.algo = "credit", r.log = "l", r.log_format = "xml"; }),
+            "log_format");
+  EXPECT_EQ(with([](SeedRequest& r) { r.window = 2; }), "window");
+  EXPECT_EQ(with([](SeedRequest& r) { r.algo = "credit", r.log = "l", r.window = -1; }), "window");
+  EXPECT_EQ(with([](SeedRequest& r) { r.algo = "credit", r.log = "l", r.budget = 5; }), "budget");
+  EXPECT_EQ(with([](SeedRequest& r) { r.algo = "credit", r.log = "l", r.eps = 0.2; }), "eps");
 }
 
 TEST(SeedRequest, AutoIsDecidedOnceByTheModel) {
@@ -78,8 +88,35 @@ TEST(SeedRequest, AutoIsDecidedOnceByTheModel) {
     each.algo = info.name;
     each.validation = 1000;
     if (info.name == "celf") each.candidates = 20, each.runs = 10;
+    if (info.name == "credit") {
+      each.log = testing::scratch_path("registry_log.csv");
+      testing::write_text(each.log, "item,user,time\n1,0,0\n1,1,1\n2,2,0\n");
+    }
     EXPECT_EQ(select_seeds(g, each).selection.seeds.size(), 2u) << info.name;
   }
+}
+
+// a -> b -> c; item 1: a, then b, then c; item 2: c alone. sigma_cd({a}) = 1 + 1 + 1/2.
+TEST(SeedRequest, CreditChoosesFromTheLogAndStillValidatesTheSpread) {
+  Graph g = testing::graph_from_text("a b\nb c\n");
+  assign_probabilities(g, ProbabilitySpec::parse("const:0.5"), 1);
+  SeedRequest r;
+  r.k = 1;
+  r.algo = "credit";
+  r.validation = 20'000;
+  r.log = testing::scratch_path("credit_request.csv");
+  testing::write_text(r.log, "item,user,time\n1,a,0\n1,b,1\n1,c,2\n2,c,0\n");
+  const SeedResult result = select_seeds(g, r);
+  ASSERT_TRUE(result.credit.has_value());
+  EXPECT_EQ(result.selection.seeds, std::vector<NodeId>{0});
+  EXPECT_DOUBLE_EQ(result.credit->sigma_cd, 2.5);
+  EXPECT_EQ(result.credit->window, 1);
+  EXPECT_FALSE(result.sampling);
+  // The spread is the ic spread under the graph's probabilities: 1 + 1/2 + 1/4.
+  EXPECT_NEAR(result.spread.spread.mean, 1.75, 4 * result.spread.spread.standard_error + 1e-9);
+  r.algo = "degree";
+  r.log.clear();
+  EXPECT_FALSE(select_seeds(g, r).credit.has_value());
 }
 
 TEST(SeedRequest, BudgetsReportFeesAndSpending) {

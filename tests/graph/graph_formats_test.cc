@@ -20,7 +20,7 @@ namespace cascade {
 namespace {
 
 std::string fixture(const std::string& name) {
-  return (std::filesystem::path(__FILE__).parent_path() / "fixtures" / name).string();
+  return (std::filesystem::path(CASCADE_TEST_FIXTURES) / name).string();
 }
 
 Graph load(const std::string& name, const LoadOptions& options = {}) {

@@ -23,6 +23,7 @@
 #include "cascade/diffusion/simulator.h"
 #include "cascade/graph/graph.h"
 #include "cascade/io/label_file.h"
+#include "cascade/seeding/credit_distribution.h"
 #include "cascade/seeding/individual_influence.h"
 #include "cascade/seeding/seed_selection.h"
 #include "cascade/seeding/validation.h"
@@ -70,7 +71,8 @@ struct AlgorithmInfo {
   bool uses_eps;            // eps and delta apply
   std::string guarantee;    // in words
 };
-// auto, opim-c, imm, celf, degree, degree-discount, pagerank, random: the one table of names.
+// auto, opim-c, imm, celf, credit, degree, degree-discount, pagerank, random: the one table of
+// names.
 const std::vector<AlgorithmInfo>& seed_algorithms();
 
 inline constexpr double kDefaultEps = 0.1;
@@ -91,6 +93,10 @@ struct SeedRequest {
   double budget = 0;             // > 0: choose under this budget (needs fees, or default_fee)
   double default_fee = kDefaultFee;  // the fee of everyone when fees is empty
   std::uint64_t seed = kDefaultSeed;
+  // algo credit chooses from an adoption log (credit_distribution.h), and only it takes one.
+  std::string log;                     // the log's path, or "-" for standard input
+  std::string log_format = "actions";  // actions or cascades (adoption_log.h)
+  double window = 0;                   // 0: 1 for integer steps, infinity for time stamps
 };
 
 struct SeedResult {
@@ -102,6 +108,9 @@ struct SeedResult {
   std::vector<double> seed_fees;  // with a budget: each seed's fee
   double spent = 0;
   double selection_seconds = 0;
+  // algo credit: the log and sigma_cd, the objective the seeds were chosen for; `spread` is still
+  // the independent check under the graph's probabilities.
+  std::optional<CreditSummary> credit;
 };
 
 // Graph probabilities must be assigned as the model needs (load with default_prob(model)).

@@ -70,4 +70,20 @@ AdoptionLog parse_adoption_log(const Graph& graph, std::string_view text, std::s
 // Reads the file (or "-" for standard input; gzip is decompressed) and parses it.
 AdoptionLog read_adoption_log(const Graph& graph, const std::string& path, LogFormat format);
 
+// Who may be credited with an adoption, the one rule of `learn` (learn_probabilities.h) and
+// `seeds --algo credit` (credit_distribution.h): an adoption at time `time` can be credited to an
+// in-neighbour that adopted the same item at `parent_time` within [time - window, time).
+inline bool may_credit(double parent_time, double time, double window) {
+  return parent_time < time && parent_time >= time - window;
+}
+
+// The window when none is asked for: 1 for integer-step logs (a discrete-time simulation's one
+// chance per arc: the independent cascade exactly), infinity for time stamps, whose unit the log
+// does not say, so that any finite default would be a guess about the unit.
+double default_window(const AdoptionLog& log);
+// `requested` when positive; 0 asks for default_window(log).
+double resolve_window(double requested, const AdoptionLog& log);
+// Throws UsageError("window", ...) unless window is 0 (the default) or positive (infinity allowed).
+void check_window(double window);
+
 }  // namespace cascade

@@ -102,10 +102,6 @@ struct LearnedProbabilities {
   double seconds = 0;
 };
 
-// The window as used: `window` when positive, else the default (1 for integer steps, infinity
-// for time stamps).
-double resolved_window(const AdoptionLog& log, double window);
-
 // Throws UsageError naming window, prior, iterations or tolerance when one is out of range.
 void check_learn_options(const LearnOptions& options);
 

@@ -24,7 +24,7 @@ namespace cascade {
 
 inline constexpr std::uint64_t kDefaultMaxLogTies = 200'000'000;
 
-// `window` as resolved (resolved_window in learn_probabilities.h); `log` read against `graph`.
+// `window` as resolved (resolve_window in adoption_log.h); `log` read against `graph`.
 Graph graph_with_log_ties(const Graph& graph, const AdoptionLog& log, double window,
                           std::uint64_t max_ties = kDefaultMaxLogTies);
 

@@ -120,9 +120,7 @@ void run(Options options) {
   const LearnedProbabilities& learned = result.learned;
   if (!options.out.empty()) write_arcs(graph, learned, options.out);
   const double adoptions = static_cast<double>(std::max<std::uint64_t>(learned.adoptions, 1));
-  double background_sum = 0;
-  for (const double b : learned.background) background_sum += b;
-  const double mean_background = graph.num_nodes() > 0 ? background_sum / graph.num_nodes() : 0.0;
+  const double mean_background = result.mean_background;
 
   if (options.common.json) {
     nlohmann::ordered_json json = json_record(options.common, &graph);

@@ -54,8 +54,10 @@ struct CheckedRequest {
   std::vector<ProbabilitySpec> baselines;
 };
 
-CheckedRequest checked(const LearnRequest& request) {
-  if (request.log.empty()) throw UsageError("log", "found nothing; expected the adoption log's path");
+CheckedRequest checked(const LearnRequest& request, bool log_files) {
+  if (log_files && request.log.empty()) {
+    throw UsageError("log", "found nothing; expected the adoption log's path");
+  }
   const LogFormat format = parse_log_format(request.log_format);
   LearnOptions options;
   options.method = parse_learn_method(request.method);
@@ -85,21 +87,29 @@ CheckedRequest checked(const LearnRequest& request) {
 
 }  // namespace
 
-void check_learn_request(const LearnRequest& request) { checked(request); }
+void check_learn_request(const LearnRequest& request) { checked(request, true); }
 
-LearnResult learn(const Graph& graph, const LearnRequest& request) {
-  const auto start = std::chrono::steady_clock::now();
-  const auto [format, options, baselines] = checked(request);
+void check_learn_settings(const LearnRequest& request) { checked(request, false); }
+
+namespace {
+
+LearnResult learn_checked(const Graph& graph, const LearnRequest& request,
+                          const CheckedRequest& settings, const AdoptionLog& log,
+                          const AdoptionLog* test_log,
+                          std::chrono::steady_clock::time_point start) {
+  const LearnOptions& options = settings.options;
+  const std::vector<ProbabilitySpec>& baselines = settings.baselines;
   LearnResult result;
-  const AdoptionLog log = read_adoption_log(graph, request.log, format);
   result.log = summarize(log);
-  AdoptionLog test;
-  if (!request.test.empty()) {
-    test = read_adoption_log(graph, request.test, format);
+  if (test_log != nullptr) {
     result.has_test = true;
-    result.test = summarize(test);
+    result.test = summarize(*test_log);
   }
   result.learned = learn_probabilities(graph, log, options);
+
+  double background_sum = 0;
+  for (const double b : result.learned.background) background_sum += b;
+  if (graph.num_nodes() > 0) result.mean_background = background_sum / graph.num_nodes();
 
   std::vector<float> tried;
   for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
@@ -113,6 +123,7 @@ LearnResult learn(const Graph& graph, const LearnRequest& request) {
   }
 
   if (result.has_test) {
+    const AdoptionLog& test = *test_log;
     // Users outside the graph: known from training by label, or not at all.
     std::unordered_map<std::string_view, std::uint32_t> known;
     for (std::uint32_t o = 0; o < log.outside_labels.size(); ++o) known.emplace(log.outside_labels[o], o);
@@ -139,6 +150,23 @@ LearnResult learn(const Graph& graph, const LearnRequest& request) {
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
+}
+
+}  // namespace
+
+LearnResult learn(const Graph& graph, const LearnRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  const CheckedRequest settings = checked(request, true);
+  const AdoptionLog log = read_adoption_log(graph, request.log, settings.format);
+  AdoptionLog test;
+  if (!request.test.empty()) test = read_adoption_log(graph, request.test, settings.format);
+  return learn_checked(graph, request, settings, log, request.test.empty() ? nullptr : &test, start);
+}
+
+LearnResult learn_from_logs(const Graph& graph, const LearnRequest& request, const AdoptionLog& log,
+                            const AdoptionLog* test) {
+  const auto start = std::chrono::steady_clock::now();
+  return learn_checked(graph, request, checked(request, false), log, test, start);
 }
 
 }  // namespace cascade

@@ -402,8 +402,12 @@ LogInput log_input(const py::object& value) {
   const auto rows = value.cast<py::tuple>();
   input.users = rows[0].cast<std::vector<std::string>>();
   input.items = rows[1].cast<std::vector<std::string>>();
-  input.times = rows[2].cast<std::vector<double>>();
+  const auto times = rows[2].cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
+  input.times.assign(times.data(), times.data() + times.size());
   input.source = rows[3].cast<std::string>();
+  if (input.items.size() != input.users.size() || input.times.size() != input.users.size()) {
+    throw std::invalid_argument("rows: users, items and times of different lengths");
+  }
   return input;
 }
 

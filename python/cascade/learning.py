@@ -239,6 +239,8 @@ def learn(graph, log, log_format="actions", method="em", window=None, prior=(1, 
           or not window > 0):
         _refuse("window", f"found {window!r}; expected a positive number (inf allowed) or None "
                           "(the default for the log)")
+    if isinstance(tolerance, bool) or not isinstance(tolerance, (numbers.Real, np.number)):
+        raise TypeError(f"tolerance: found {tolerance!r}; expected a number")
     try:
         a, b = prior
         pair = (float(a), float(b))

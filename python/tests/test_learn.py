@@ -162,6 +162,8 @@ def test_errors_name_the_keyword(truth, simulated, tmp_path):
         cascade.learn(truth, pd.DataFrame({"user": [1], "when": [0]}))
     with pytest.raises(TypeError, match="^log: found int"):
         cascade.learn(truth, 5)
+    with pytest.raises(TypeError, match="^tolerance"):
+        cascade.learn(truth, rows, tolerance="small")
     with pytest.raises(TypeError, match="^graph"):
         cascade.learn("graph.txt", rows)
     with pytest.raises(FileNotFoundError):

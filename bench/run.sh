@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DCASCADE_TESTS=OFF >/dev/null
-cmake --build build-bench --target load_bench simulate_bench seeds_bench cascade_cli
+cmake --build build-bench --target load_bench simulate_bench seeds_bench learn_bench cascade_cli
 data=${1:-$(cd .. && pwd)/shared/data}
 echo "## Graph loading, one thread ($(date -u +%F), $(nproc) cores)"
 ./build-bench/bench/load_bench "$data"
@@ -18,6 +18,9 @@ echo "## Seed selection, one thread (WC probabilities)"
 echo
 echo "## Seed selection, two threads"
 ./build-bench/bench/seeds_bench "$data" quick 2000 2
+echo
+echo "## Learning from a log: em on a 10-million-row log, Barabasi-Albert graph of a million arcs"
+./build-bench/bench/learn_bench
 echo
 echo "## Hubs versus a tight group: cascade compare, k = 10, 2,000 runs"
 bench/compare_strategies.sh build-bench/cascade "$data"

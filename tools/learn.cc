@@ -108,9 +108,7 @@ void run(Options options) {
   const Graph& on = learned_graph(graph, result);
   if (!options.out.empty()) write_arcs(on, learned, options.out);
   const double adoptions = static_cast<double>(std::max<std::uint64_t>(learned.adoptions, 1));
-  double background_sum = 0;
-  for (const double b : learned.background) background_sum += b;
-  const double mean_background = on.num_nodes() > 0 ? background_sum / on.num_nodes() : 0.0;
+  const double mean_background = result.mean_background;
 
   if (options.common.json) {
     nlohmann::ordered_json json = json_record(options.common, &graph);

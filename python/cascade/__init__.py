@@ -7,6 +7,7 @@ the same results to the last digit. Long calls release the GIL and stop on Ctrl-
 >>> g = cascade.Graph.from_networkx(nx.karate_club_graph())
 >>> best = cascade.seeds(g, k=3)
 >>> reach = cascade.simulate(g, best.seeds, runs=1000)
+>>> learned = cascade.learn(g, [(0, "ad", 0), (1, "ad", 1)])  # or a file, or a DataFrame
 """
 
 from ._cascade import InputError, UsageError
@@ -15,7 +16,9 @@ from .analysis import (AuditResult, CommunityResult, CompareResult, InfluenceRes
                        seed_algorithms, seeds, simulate)
 from .generators import generate
 from .graph import Graph
+from .learning import LearnResult, learn
 
 __all__ = ["Graph", "seeds", "simulate", "influencers", "communities", "compare", "audit",
-           "generate", "seed_algorithms", "InputError", "UsageError", "SeedResult",
-           "SimulationResult", "InfluenceResult", "CommunityResult", "CompareResult", "AuditResult"]
+           "generate", "learn", "seed_algorithms", "InputError", "UsageError", "SeedResult",
+           "SimulationResult", "InfluenceResult", "CommunityResult", "CompareResult", "AuditResult",
+           "LearnResult"]

@@ -11,6 +11,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -18,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "cascade/api/learn.h"
 #include "cascade/api/requests.h"
 #include "cascade/community/tight_group.h"
 #include "cascade/error.h"
@@ -356,6 +359,142 @@ py::dict audit_dict(const AuditReport& r) {
   return d;
 }
 
+// ---- Learning from logs ------------------------------------------------------------------------
+
+// A float as stored (a probability) as the shortest decimal that reads back as the same float,
+// as the command line prints it: 0.01, not 0.009999999776482582.
+double shortest_decimal(float value) {
+  if (!std::isfinite(value)) return value;
+  char text[32];
+  const char* end = std::to_chars(text, text + sizeof text, value).ptr;
+  double result = value;
+  static_cast<void>(std::from_chars(text, end, result));
+  return result;
+}
+
+py::array_t<double> shortest_decimals(const std::vector<float>& values) {
+  py::array_t<double> array(static_cast<py::ssize_t>(values.size()));
+  double* out = array.mutable_data();
+  for (std::size_t i = 0; i < values.size(); ++i) out[i] = shortest_decimal(values[i]);
+  return array;
+}
+
+// A log as the package hands it over: a path (str), or rows as (users, items, times, source)
+// with users already in the library's label text.
+struct LogInput {
+  bool given = false;
+  bool rows = false;
+  std::string path;
+  std::vector<std::string> users, items;
+  std::vector<double> times;
+  std::string source;
+};
+
+LogInput log_input(const py::object& value) {
+  LogInput input;
+  if (value.is_none()) return input;
+  input.given = true;
+  if (py::isinstance<py::str>(value)) {
+    input.path = value.cast<std::string>();
+    return input;
+  }
+  input.rows = true;
+  const auto rows = value.cast<py::tuple>();
+  input.users = rows[0].cast<std::vector<std::string>>();
+  input.items = rows[1].cast<std::vector<std::string>>();
+  const auto times = rows[2].cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
+  input.times.assign(times.data(), times.data() + times.size());
+  input.source = rows[3].cast<std::string>();
+  if (input.items.size() != input.users.size() || input.times.size() != input.users.size()) {
+    throw std::invalid_argument("rows: users, items and times of different lengths");
+  }
+  return input;
+}
+
+AdoptionLog log_of(const Graph& graph, const LogInput& input, LogFormat format,
+                   const std::string& field) {
+  if (!input.rows) return read_adoption_log(graph, input.path, format);
+  std::vector<AdoptionRow> rows(input.users.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    rows[r] = {input.users[r], input.items[r], input.times[r]};
+  }
+  return adoption_log_from_rows(graph, rows, input.source, field);
+}
+
+py::dict log_summary_dict(const LogSummary& s) {
+  py::dict d;
+  d["source"] = s.source;
+  d["items"] = s.items;
+  d["adoptions"] = s.adoptions;
+  d["users"] = s.users;
+  d["outside_adoptions"] = s.outside_adoptions;
+  d["outside_users"] = s.outside_users;
+  d["outside_examples"] = s.outside_examples;
+  d["repeats_dropped"] = s.repeats_dropped;
+  d["integer_steps"] = s.integer_steps;
+  return d;
+}
+
+py::dict learn_dict(const Graph& social, const LearnRequest& request, const LearnResult& r) {
+  const LearnedProbabilities& l = r.learned;
+  const Graph& graph = learned_graph(social, r);
+  py::dict d;
+  d["method"] = to_string(l.method);
+  d["parents"] = request.parents;
+  d["graph_with_ties"] = r.graph_with_ties.has_value();
+  d["window"] = l.window;
+  d["prior"] = py::make_tuple(request.prior[0], request.prior[1]);
+  d["untried"] = request.untried;
+  d["estimate"] = request.estimate;
+  d["log"] = log_summary_dict(r.log);
+  d["test"] = r.has_test ? py::object(log_summary_dict(r.test)) : py::object(py::none());
+  d["adoptions"] = l.adoptions;
+  d["explained_by_graph"] = l.explained_by_graph;
+  d["background_adoptions"] = l.background_adoptions;
+  d["mean_background_rate"] = r.mean_background;
+  d["possible_parents"] = l.possible_parents;
+  d["arcs_tried"] = l.arcs_tried;
+  d["arcs_untried"] = l.arcs_untried;
+  d["fallback"] = l.fallback;
+  py::list quantiles;
+  for (const double q : r.quantiles) quantiles.append(shortest_decimal(static_cast<float>(q)));
+  d["quantiles"] = quantiles;
+  d["iterations"] = l.iterations;
+  d["converged"] = l.converged;
+  d["log_likelihood"] = l.log_likelihood;
+  py::list held_out;
+  for (const HeldOutRow& row : r.held_out) {
+    py::dict h;
+    h["probabilities"] = row.probabilities;
+    h["log_likelihood_per_adoption"] = row.score.log_likelihood_per_adoption;
+    h["adoptions"] = row.score.adoptions;
+    h["predictions"] = row.score.predictions;
+    h["unrankable"] = row.score.unrankable;
+    for (std::size_t c = 0; c < kRankingCutoffs.size(); ++c) {
+      h[py::str("hits@" + std::to_string(kRankingCutoffs[c]))] = row.score.hits[c];
+    }
+    for (std::size_t c = 0; c < kRankingCutoffs.size(); ++c) {
+      h[py::str("map@" + std::to_string(kRankingCutoffs[c]))] = row.score.map[c];
+    }
+    h["sized_cascades"] = row.sizes.cascades;
+    h["rootless_cascades"] = row.sizes.rootless;
+    h["size_median_absolute_error"] = row.sizes.median_absolute_error;
+    h["size_spearman"] = row.sizes.spearman;
+    held_out.append(h);
+  }
+  d["held_out"] = held_out;
+  d["probability"] = shortest_decimals(l.probability);
+  d["trials"] = to_numpy(l.trials);
+  d["successes"] = to_numpy(l.successes);
+  d["low"] = shortest_decimals(l.low);
+  d["high"] = shortest_decimals(l.high);
+  d["background"] = to_numpy(l.background);
+  d["learn_seconds"] = l.seconds;
+  d["seconds"] = r.seconds;
+  d["graph"] = std::make_shared<Graph>(with_learned_probabilities(graph, l));
+  return d;
+}
+
 ModelRequest model_request(const std::string& model, double fade,
                            std::optional<std::uint32_t> deadline) {
   ModelRequest request;
@@ -543,6 +682,64 @@ PYBIND11_MODULE(_cascade, m) {
     request.seed = seed;
     const AuditReport report = without_gil(threads, [&] { return audit(graph, request); });
     return audit_dict(report);
+  });
+
+  // log and test: a path (str), rows (users, items, times, source), or None (no test).
+  m.def("learn", [](const Graph& graph, py::object log, py::object test,
+                    const std::string& log_format, const std::string& method,
+                    const std::string& parents, double window,
+                    std::array<double, 2> prior, const std::string& untried,
+                    const std::string& estimate, std::uint32_t iterations, double tolerance,
+                    std::vector<std::string> baselines, std::uint64_t size_runs,
+                    std::uint64_t seed, int threads) {
+    const LogInput log_in = log_input(log), test_in = log_input(test);
+    LearnRequest request;
+    request.log = log_in.path;
+    request.test = test_in.path;
+    request.log_format = log_format;
+    request.method = method;
+    request.parents = parents;
+    request.window = window;
+    request.prior = prior;
+    request.untried = untried;
+    request.estimate = estimate;
+    request.iterations = iterations;
+    request.tolerance = tolerance;
+    request.baselines = std::move(baselines);
+    request.size_runs = size_runs;
+    request.seed = seed;
+    if (log_in.rows || test_in.rows) {
+      check_learn_settings(request);
+    } else {
+      check_learn_request(request);
+    }
+    const LearnResult result = without_gil(threads, [&] {
+      if (!log_in.rows && !test_in.rows) return learn(graph, request);
+      const LogFormat format = parse_log_format(request.log_format);
+      const AdoptionLog train = log_of(graph, log_in, format, "log");
+      if (!test_in.given) return learn_from_logs(graph, request, train, nullptr);
+      const AdoptionLog held_out = log_of(graph, test_in, format, "test");
+      return learn_from_logs(graph, request, train, &held_out);
+    });
+    return learn_dict(graph, request, result);
+  });
+  // The library's defaults, so the package's signature can be checked against them.
+  m.def("learn_defaults", [] {
+    const LearnRequest request;
+    py::dict d;
+    d["log_format"] = request.log_format;
+    d["method"] = request.method;
+    d["parents"] = request.parents;
+    d["window"] = request.window;
+    d["prior"] = py::make_tuple(request.prior[0], request.prior[1]);
+    d["untried"] = request.untried;
+    d["estimate"] = request.estimate;
+    d["iterations"] = request.iterations;
+    d["tolerance"] = request.tolerance;
+    d["baselines"] = request.baselines;
+    d["size_runs"] = request.size_runs;
+    d["seed"] = request.seed;
+    return d;
   });
 
   m.def("read_fees", [](const Graph& graph, const std::string& path, double default_fee) {

@@ -60,8 +60,10 @@ struct CheckedRequest {
   std::vector<ProbabilitySpec> baselines;
 };
 
-CheckedRequest checked(const LearnRequest& request) {
-  if (request.log.empty()) throw UsageError("log", "found nothing; expected the adoption log's path");
+CheckedRequest checked(const LearnRequest& request, bool log_files) {
+  if (log_files && request.log.empty()) {
+    throw UsageError("log", "found nothing; expected the adoption log's path");
+  }
   const LogFormat format = parse_log_format(request.log_format);
   if (request.parents != "graph" && request.parents != "any") {
     throw UsageError("parents", fmt::format("found '{}'; expected graph (in-neighbours in the graph) "
@@ -96,31 +98,48 @@ CheckedRequest checked(const LearnRequest& request) {
 
 }  // namespace
 
-void check_learn_request(const LearnRequest& request) { checked(request); }
+void check_learn_request(const LearnRequest& request) { checked(request, true); }
 
-LearnResult learn(const Graph& graph, const LearnRequest& request) {
-  const auto start = std::chrono::steady_clock::now();
-  const auto [format, any_parents, options, baselines] = checked(request);
+void check_learn_settings(const LearnRequest& request) { checked(request, false); }
+
+namespace {
+
+LearnResult learn_checked(const Graph& social, const LearnRequest& request,
+                          const CheckedRequest& settings, const AdoptionLog& social_log,
+                          const AdoptionLog* social_test,
+                          std::chrono::steady_clock::time_point start) {
+  const LearnOptions& options = settings.options;
+  const std::vector<ProbabilitySpec>& baselines = settings.baselines;
   LearnResult result;
-  AdoptionLog log = read_adoption_log(graph, request.log, format);
-  result.log = summarize(log);
-  AdoptionLog test;
-  if (!request.test.empty()) {
-    test = read_adoption_log(graph, request.test, format);
+  result.log = summarize(social_log);
+  if (social_test != nullptr) {
     result.has_test = true;
-    result.test = summarize(test);
+    result.test = summarize(*social_test);
   }
-  if (any_parents) {
+  // With parents "any", the logs are re-expressed on the graph with the log's ties, whose nodes
+  // include the training log's users outside the social graph.
+  AdoptionLog tied_log, tied_test;
+  if (settings.any_parents) {
     result.graph_with_ties =
-        graph_with_log_ties(graph, log, resolve_window(options.window, log));
-    move_outside_users_into(log, *result.graph_with_ties);
-    if (result.has_test) move_outside_users_into(test, *result.graph_with_ties);
+        graph_with_log_ties(social, social_log, resolve_window(options.window, social_log));
+    tied_log = social_log;
+    move_outside_users_into(tied_log, *result.graph_with_ties);
+    if (social_test != nullptr) {
+      tied_test = *social_test;
+      move_outside_users_into(tied_test, *result.graph_with_ties);
+    }
   }
-  const Graph& on = learned_graph(graph, result);
-  result.learned = learn_probabilities(on, log, options);
+  const Graph& graph = learned_graph(social, result);
+  const AdoptionLog& log = settings.any_parents ? tied_log : social_log;
+  const AdoptionLog* test_log = settings.any_parents && social_test != nullptr ? &tied_test : social_test;
+  result.learned = learn_probabilities(graph, log, options);
+
+  double background_sum = 0;
+  for (const double b : result.learned.background) background_sum += b;
+  if (graph.num_nodes() > 0) result.mean_background = background_sum / graph.num_nodes();
 
   std::vector<float> tried;
-  for (ArcIndex a = 0; a < on.num_arcs(); ++a) {
+  for (ArcIndex a = 0; a < graph.num_arcs(); ++a) {
     if (result.learned.trials[a] > 0) tried.push_back(result.learned.probability[a]);
   }
   std::sort(tried.begin(), tried.end());
@@ -131,6 +150,7 @@ LearnResult learn(const Graph& graph, const LearnRequest& request) {
   }
 
   if (result.has_test) {
+    const AdoptionLog& test = *test_log;
     // Users outside the graph: known from training by label, or not at all.
     std::unordered_map<std::string_view, std::uint32_t> known;
     for (std::uint32_t o = 0; o < log.outside_labels.size(); ++o) known.emplace(log.outside_labels[o], o);
@@ -145,11 +165,11 @@ LearnResult learn(const Graph& graph, const LearnRequest& request) {
                                          outside_of_test),
                        evaluate_cascade_sizes(probabilities, test, request.size_runs, request.seed)};
     };
-    const Graph learned = with_learned_probabilities(on, result.learned);
+    const Graph learned = with_learned_probabilities(graph, result.learned);
     const auto [score, sizes] = evaluate(learned);
     result.held_out.push_back({"learned", score, sizes});
     for (std::size_t b = 0; b < baselines.size(); ++b) {
-      Graph copy = on;
+      Graph copy = graph;
       assign_probabilities(copy, baselines[b], request.seed);
       const auto [baseline_score, baseline_sizes] = evaluate(copy);
       result.held_out.push_back({baselines[b].to_string(), baseline_score, baseline_sizes});
@@ -157,6 +177,23 @@ LearnResult learn(const Graph& graph, const LearnRequest& request) {
   }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
+}
+
+}  // namespace
+
+LearnResult learn(const Graph& graph, const LearnRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  const CheckedRequest settings = checked(request, true);
+  const AdoptionLog log = read_adoption_log(graph, request.log, settings.format);
+  AdoptionLog test;
+  if (!request.test.empty()) test = read_adoption_log(graph, request.test, settings.format);
+  return learn_checked(graph, request, settings, log, request.test.empty() ? nullptr : &test, start);
+}
+
+LearnResult learn_from_logs(const Graph& graph, const LearnRequest& request, const AdoptionLog& log,
+                            const AdoptionLog* test) {
+  const auto start = std::chrono::steady_clock::now();
+  return learn_checked(graph, request, checked(request, false), log, test, start);
 }
 
 }  // namespace cascade

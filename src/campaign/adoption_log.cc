@@ -262,4 +262,23 @@ void check_window(double window) {
   }
 }
 
+AdoptionLog adoption_log_from_rows(const Graph& graph, std::span<const AdoptionRow> rows,
+                                   std::string source, const std::string& field) {
+  LogBuilder builder(graph, std::move(source));
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const AdoptionRow& row = rows[r];
+    if (!std::isfinite(row.time)) {
+      throw UsageError(field, fmt::format("row {} (user {}, item {}): found the time {}; expected a "
+                                          "finite number", r, shown_in_message(row.user),
+                                          shown_in_message(row.item), row.time));
+    }
+    if (row.user.empty()) {
+      throw UsageError(field, fmt::format("row {} (item {}): found an empty user; expected a label "
+                                          "of the graph", r, shown_in_message(row.item)));
+    }
+    builder.add(builder.item(row.item), row.user, row.time);
+  }
+  return std::move(builder).finish();
+}
+
 }  // namespace cascade

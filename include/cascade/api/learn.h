@@ -25,7 +25,7 @@ struct LearnRequest {
   double window = 0;                   // 0: 1 for integer steps, infinity for time stamps
   std::array<double, 2> prior = {1, 1};  // Beta(A, B) for the intervals (and untried arcs)
   std::string untried = "pooled";      // untried arcs: pooled (all successes / all trials) or prior
-  std::string estimate = "mle";  // tried arcs: mle (successes / trials) or posterior (mean)
+  std::string estimate = "mle";        // tried arcs: mle (successes / trials) or posterior (mean)
   std::uint32_t iterations = 100;      // em: at most this many
   double tolerance = 1e-7;             // em: stop when the log-likelihood gains less (relative)
   std::string test;                    // a held-out log in the same format, or empty
@@ -57,6 +57,7 @@ struct LearnResult {
   LogSummary log;
   LearnedProbabilities learned;
   std::array<double, 5> quantiles{};  // min, 25%, median, 75%, max of tried arcs' estimates
+  double mean_background = 0;         // the background rates' mean over the graph's nodes
   bool has_test = false;
   LogSummary test;
   std::vector<HeldOutRow> held_out;  // learned first, then the baselines
@@ -72,6 +73,15 @@ LearnResult learn(const Graph& graph, const LearnRequest& request);
 
 // The graph whose arcs `result.learned` is indexed by: `graph`, or the graph with the log's ties.
 const Graph& learned_graph(const Graph& graph, const LearnResult& result);
+
+// Every field but log and test, for logs that are not files (check_learn_request less those two).
+void check_learn_settings(const LearnRequest& request);
+
+// learn() on logs already read or built from rows (parse_adoption_log, adoption_log_from_rows),
+// for front ends that hold the log in memory: request.log and request.test are not looked at
+// (log_format neither, beyond its check); `test` may be null. Checks the other fields first.
+LearnResult learn_from_logs(const Graph& graph, const LearnRequest& request, const AdoptionLog& log,
+                            const AdoptionLog* test);
 
 // A copy of `graph` carrying the learned probabilities (scheme "learned").
 Graph with_learned_probabilities(const Graph& graph, const LearnedProbabilities& learned);

@@ -86,4 +86,19 @@ double resolve_window(double requested, const AdoptionLog& log);
 // Throws UsageError("window", ...) unless window is 0 (the default) or positive (infinity allowed).
 void check_window(double window);
 
+// One adoption given as values rather than text: a row of a data frame, a tuple.
+struct AdoptionRow {
+  std::string_view user;
+  std::string_view item;
+  double time = 0;
+};
+
+// A log from rows already split into fields, under the rules of the actions format (rows in any
+// order; items in order of first appearance; repeats dropped; users outside the graph kept).
+// The rows are a value the caller passed, not a file: a non-finite time or an empty user throws
+// UsageError(field, "row R ...: found ...; expected ..."), R counting from 0 as the caller's
+// sequence does. `source` names the log in the result (as a path does).
+AdoptionLog adoption_log_from_rows(const Graph& graph, std::span<const AdoptionRow> rows,
+                                   std::string source, const std::string& field);
+
 }  // namespace cascade

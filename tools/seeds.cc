@@ -149,9 +149,10 @@ void run(Options options) {
                request.reached.empty() ? "" : " (not counting those already reached)");
   }
   if (!request.reached.empty()) {
-    fmt::print("reached     {} people already reached: seeds chosen among the other {}, spread "
-               "counts new people only\n",
-               with_commas(request.reached.size()), with_commas(n - request.reached.size()));
+    fmt::print("reached     {} already reached: seeds chosen among the other {}, the spread counts "
+               "new people only\n",
+               count_of(request.reached.size(), "person", "people"),
+               with_commas(n - request.reached.size()));
   }
   fmt::print("algorithm   {}{}; seed {}\n", selection.algorithm,
              sampling || budgeted ? fmt::format(", eps {}, delta {:.3g}", request.eps, delta)

@@ -187,9 +187,9 @@ void run(Options options) {
   fmt::print("beyond seeds  {}\n",
              with_commas(result.reach.mean - static_cast<double>(distinct_seeds), 2));
   if (!request.reached.empty()) {
-    fmt::print("reached       {} people already reached: active from the start, relaying nothing; "
-               "the reach counts new people only\n",
-               with_commas(request.reached.size()));
+    fmt::print("reached       {} already reached: active from the start, relaying nothing; the "
+               "reach counts new people only\n",
+               count_of(request.reached.size(), "person", "people"));
   }
   if (targeted) {
     fmt::print("audience      {} of the audience's weight reached inside it\n",

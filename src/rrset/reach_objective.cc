@@ -16,8 +16,8 @@ void check_reach_objective(const Graph& graph, const ReachObjective& objective) 
       throw UsageError("reached", fmt::format("found node {}; expected a node id below {}", v, n));
     }
     if (reached[v]) {
-      throw UsageError("reached", fmt::format("found '{}' twice; expected each person once",
-                                              graph.label(v)));
+      throw UsageError("reached",
+                       fmt::format("found '{}' twice; expected each person once", graph.label(v)));
     }
     reached[v] = 1;
   }

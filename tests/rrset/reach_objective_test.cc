@@ -54,7 +54,7 @@ const char* kDiamond = "a b 0.5\na c 0.3\nb d 0.4\nc d 0.6\nc b 0.2\nd e 0.7\ne 
 // For every single seed and every pair: W x the share of RR sets the seeds meet is the exact
 // expected weighted reach, within 4 standard errors.
 void expect_estimates_match_exact(const Graph& g, const DiffusionModel& model,
-                                   const ReachObjective& objective) {
+                                  const ReachObjective& objective) {
   const RRSampler sampler(g, model, objective);
   RRCollection sets;
   const std::uint64_t theta = 200000;
@@ -136,10 +136,12 @@ TEST(ReachObjective, SimulatorAgreesWithTheReference) {
     options.reached = {b};
     const std::vector<NodeId> seeds = {c};
     const SimulationResult result = simulate(*graph, model, seeds, options);
-    const double truth = testing::exact_weighted_reach(*graph, is_lt(model), seeds, weights, 2, {b});
+    const double truth =
+        testing::exact_weighted_reach(*graph, is_lt(model), seeds, weights, 2, {b});
     EXPECT_NEAR(result.audience.mean, truth, 4 * result.audience.standard_error + 1e-5);
     // Counted: inside with weights, outside (weight 0) by number; the reach never counts b.
-    const double count_truth = testing::exact_weighted_reach(*graph, is_lt(model), seeds, {}, 2, {b});
+    const double count_truth =
+        testing::exact_weighted_reach(*graph, is_lt(model), seeds, {}, 2, {b});
     EXPECT_NEAR(result.reach.mean, count_truth, 4 * result.reach.standard_error + 1e-5);
     std::vector<double> outside(5, 0);
     for (NodeId v = 0; v < 5; ++v) outside[v] = weights[v] > 0 ? 0 : 1;
@@ -191,8 +193,8 @@ TEST(ReachObjective, SelectorsReachTheirRatioOfTheBruteForceOptimum) {
       if (std::string(name) == "lt") {
         assign_probabilities(g, ProbabilitySpec::parse("weight-normalized"), 1);
       }
-      const DiffusionModel model = model_of(name, seed % 3 == 0 ? testing::kNoDeadline
-                                                                : static_cast<std::uint32_t>(seed % 3));
+      const DiffusionModel model = model_of(
+          name, seed % 3 == 0 ? testing::kNoDeadline : static_cast<std::uint32_t>(seed % 3));
       ReachObjective objective;
       objective.target_weights = {1, 0, 2, 0.5, 0, 3, 1};
       if (seed % 2 == 1) objective.reached = {static_cast<NodeId>(seed % 7)};

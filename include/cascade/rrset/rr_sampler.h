@@ -1,5 +1,5 @@
-// Reverse-reachable (RR) set sampling (Borgs, Brautbar, Chayes, Lucier, SODA 2014): an RR set is the
-// set of nodes that reach a random root in a random live-edge world, drawn by a reverse search
+// Reverse-reachable (RR) set sampling (Borgs, Brautbar, Chayes, Lucier, SODA 2014): an RR set is
+// the set of nodes that reach a random root in a random live-edge world, drawn by a reverse search
 // from the root over in-arcs. For any seed set S, W x Pr[S meets a random RR set] is S's expected
 // spread, which turns influence maximization into maximum coverage.
 //

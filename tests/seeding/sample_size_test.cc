@@ -48,8 +48,8 @@ TEST(SampleSize, ImmLambdas) {
 
 // A target audience of total weight W = 50 whose 2 heaviest people weigh L = 4, on n = 100 nodes,
 // k = 2, eps = 0.5, delta = 0.1: ln C(100, 2) = ln 4950 = 8.507143, a = ln 60 = 4.094345,
-//   root = 0.632121 sqrt(a) + sqrt(0.632121 (8.507143 + a)) = 1.279059 + 2.822447 = 4.101506
-//   theta_max = 2 W root^2 / (eps^2 L) = 100 x 16.822351 / 1 = 1682.159 (untargeted: 2 n / k,
+//   root = 0.632121 sqrt(a) + sqrt(0.632121 (8.507143 + a)) = 1.279064 + 2.822350 = 4.101414
+//   theta_max = 2 W root^2 / (eps^2 L) = 100 x 16.821593 / 1 = 1682.159 (untargeted: 2 n / k,
 //   here 2 W / L, a quarter as much); theta_0 = theta_max eps^2 L / W = 33.643.
 // IMM takes W for the leading n and keeps n in ln C(n, k) and l ln n (l = 1, eps' = 0.707107):
 //   lambda' = (2 + 2 eps'/3)(8.507143 + 4.605170 + ln log2 100 = 1.893693) 50 / 0.5 = 3708.59

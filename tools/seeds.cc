@@ -24,8 +24,25 @@ struct Options {
   std::uint32_t deadline = kNoDeadline;
   std::string costs_file;
   std::string window = "default";
+
+  std::string targets_file;
+  std::string reached_file;
   std::string out;
 };
+
+// The audience's people and weight, not counting those already reached.
+std::pair<std::size_t, double> audience_of(const std::vector<double>& targets,
+                                           const std::vector<NodeId>& reached) {
+  std::vector<double> weights = targets;
+  for (const NodeId v : reached) weights[v] = 0;
+  std::size_t people = 0;
+  double total = 0;
+  for (const double w : weights) {
+    people += w > 0 ? 1 : 0;
+    total += w;
+  }
+  return {people, total};
+}
 
 std::string phase_key(std::string name) {
   for (char& c : name) {
@@ -43,7 +60,9 @@ void run(Options options) {
   const DiffusionModel checked_model = make_model(request.model);  // refused before any reading
   check_files({{"GRAPH", options.graph.path},
                {"--costs", options.costs_file},
-               {"--log", request.log}},
+               {"--log", request.log},
+               {"--targets", options.targets_file},
+               {"--reached", options.reached_file}},
               {{"--out", options.out}});
   const Graph graph = load_graph_for(options.graph, checked_model, options.common.seed);
   if (!options.costs_file.empty()) {
@@ -53,7 +72,14 @@ void run(Options options) {
     request.fees = read_fees(graph, options.costs_file, request.default_fee);
     request.default_fee = kDefaultFee;  // applied by read_fees
   }
+  if (!options.targets_file.empty()) request.targets = read_targets(graph, options.targets_file);
+  if (!options.reached_file.empty()) {
+    request.reached = read_node_list(graph, options.reached_file, "reached person");
+  }
   const SeedResult result = select_seeds(graph, request);
+  const bool targeted = !request.targets.empty();
+  const auto [audience_people, audience_weight] =
+      targeted ? audience_of(request.targets, request.reached) : std::pair<std::size_t, double>{};
   const SeedSelection& selection = result.selection;
   const ValidatedSpread& validated = result.spread;
   const DiffusionModel& model = result.model;
@@ -83,6 +109,10 @@ void run(Options options) {
       json["eps"] = request.eps;
       json["delta"] = delta;
     }
+    json["targets"] = targeted ? nlohmann::ordered_json{{"people", audience_people},
+                                                        {"weight", audience_weight}}
+                               : nlohmann::ordered_json(nullptr);
+    json["reached"] = request.reached.size();
     json["seeds"] = json_labels(graph, selection.seeds);
     json["marginal_gains"] = selection.marginal_gain;
     if (budgeted) {
@@ -137,6 +167,17 @@ void run(Options options) {
   fmt::print("model       {} with probabilities {}{}{}\n", model.to_string(), probability,
              model.has_fading() ? fmt::format("; fade {}", model.fade) : "",
              model.has_deadline() ? fmt::format("; deadline step {}", model.deadline) : "");
+  if (targeted) {
+    fmt::print("audience    {} people, total weight {}{}\n", with_commas(audience_people),
+               number_text(audience_weight),
+               request.reached.empty() ? "" : " (not counting those already reached)");
+  }
+  if (!request.reached.empty()) {
+    fmt::print("reached     {} already reached: seeds chosen among the other {}, the spread counts "
+               "new people only\n",
+               count_of(request.reached.size(), "person", "people"),
+               with_commas(n - request.reached.size()));
+  }
   fmt::print("algorithm   {}{}; seed {}\n", selection.algorithm,
              sampling || budgeted ? fmt::format(", eps {}, delta {:.3g}", request.eps, delta)
                                   : std::string(),
@@ -168,12 +209,16 @@ void run(Options options) {
                "objective,\n            which the seeds were chosen for)",
                with_commas(result.credit->sigma_cd, 2));
   }
-  fmt::print("\nspread      {} people{}, seeds included;\n"
+  fmt::print("\nspread      {}{}{}{}, seeds included{};\n"
              "            from {} independent of the selection\n",
              with_commas(validated.spread.mean, 1),
+             targeted ? fmt::format(" of the audience's weight {}", number_text(audience_weight))
+                      : std::string(" people"),
+             model.has_deadline() ? fmt::format(" by step {}", model.deadline) : std::string(),
              error_bar ? fmt::format(" (95% interval [{}, {}])", with_commas(validated.spread.low, 1),
                                      with_commas(validated.spread.high, 1))
                        : std::string(" (no error bar from a single sample)"),
+             request.reached.empty() ? std::string() : std::string(", new people only"),
              validated.by_rr_sets ? count_of(validated.samples, "RR set", "RR sets")
                                   : count_of(validated.samples, "Monte Carlo run", "Monte Carlo runs"));
   if (result.credit) {
@@ -224,7 +269,8 @@ void register_seeds(CLI::App& app) {
                       "Multiply influence by (1 - F) at each step after the seeds (CELF++)")
       ->check(real_number(0, 1, false, true));
   command->add_option("--deadline", options->deadline,
-                      "Count only who is reached by this step (CELF++)")
+                      "Count only who is reached by this step (RR sets cut at this depth for ic "
+                      "and lt; CELF++ for other models and with --fade)")
       ->check(whole_number(0, kNoDeadline - 1));
   command->add_option("--algo", options->request.algo,
                       "auto (OPIM-C refined to IMM quality; CELF++ for models RR sets cannot "
@@ -271,6 +317,15 @@ void register_seeds(CLI::App& app) {
                       "credit: how long after u's adoption v's can be credited to u: a number, "
                       "inf, or default (1 for integer steps, inf for time stamps)")
       ->capture_default_str();
+
+  command->add_option("--targets", options->targets_file,
+                      "File of 'label[,weight]' lines (weight 1 if none): maximize the weighted "
+                      "reach inside this audience (ic and lt, RR-set algorithms)")
+      ->check(nonempty_path());
+  command->add_option("--reached", options->reached_file,
+                      "File of labels already reached by an earlier phase: seed among the others "
+                      "for new reach, the reached relaying nothing (ic and lt, RR-set algorithms)")
+      ->check(nonempty_path());
   command->add_option("--out", options->out,
                       "Write the seed labels, one per line (CSV quoting rules)")
       ->check(nonempty_path());

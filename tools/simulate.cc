@@ -26,6 +26,8 @@ struct Options {
   std::uint32_t deadline = kNoDeadline;
   std::string trace_file;
   std::string node_probabilities_file;
+  std::string targets_file;
+  std::string reached_file;
 };
 
 std::string sentiment_name(Sentiment s) { return s == Sentiment::kPositive ? "positive" : "negative"; }
@@ -69,7 +71,10 @@ void run(Options options) {
   request.seed = options.common.seed;
   if (options.deadline != kNoDeadline) request.model.deadline = options.deadline;
   const DiffusionModel checked_model = make_model(request.model);  // refused before any reading
-  check_files({{"GRAPH", options.graph.path}, {"--seeds", options.seeds_file}},
+  check_files({{"GRAPH", options.graph.path},
+               {"--seeds", options.seeds_file},
+               {"--targets", options.targets_file},
+               {"--reached", options.reached_file}},
               {{"--trace", options.trace_file},
                {"--node-probabilities", options.node_probabilities_file}});
   if (options.seeds_file.empty() && options.seed_labels.empty()) {
@@ -89,6 +94,11 @@ void run(Options options) {
   } else {
     request.seeds = read_node_list(graph, options.seeds_file, "seed");
   }
+  if (!options.targets_file.empty()) request.targets = read_targets(graph, options.targets_file);
+  if (!options.reached_file.empty()) {
+    request.reached = read_node_list(graph, options.reached_file, "reached person");
+  }
+  const bool targeted = !request.targets.empty();
   request.trace = !options.trace_file.empty();
   request.node_probabilities = !options.node_probabilities_file.empty();
   const SimulationReport report = simulate(graph, request);
@@ -112,6 +122,7 @@ void run(Options options) {
     json["fade"] = model.fade;
     json["deadline"] = model.has_deadline() ? nlohmann::ordered_json(model.deadline) : nullptr;
     json["seeds"] = json_labels(graph, seeds);
+    json["reached"] = request.reached.size();
     json["runs"] = result.runs;
     if (request.rel_error > 0) {
       json["relative_error_target"] = request.rel_error;
@@ -125,6 +136,13 @@ void run(Options options) {
                  result.reach.standard_error,
                  std::max(0.0, result.reach.low - static_cast<double>(distinct_seeds)),
                  std::max(0.0, result.reach.high - static_cast<double>(distinct_seeds)), error_bars);
+    if (targeted) {
+      put_estimate(json, "audience", result.audience.mean, result.audience.standard_error,
+                   result.audience.low, result.audience.high, error_bars);
+      put_estimate(json, "outside_audience", result.outside_audience.mean,
+                   result.outside_audience.standard_error, result.outside_audience.low,
+                   result.outside_audience.high, error_bars);
+    }
     if (model.has_sentiment()) {
       put_estimate(json, "positive", result.positive.mean, result.positive.standard_error,
                    result.positive.low, result.positive.high, error_bars);
@@ -168,6 +186,17 @@ void run(Options options) {
                         : std::string("no error bar from a single run"));
   fmt::print("beyond seeds  {}\n",
              with_commas(result.reach.mean - static_cast<double>(distinct_seeds), 2));
+  if (!request.reached.empty()) {
+    fmt::print("reached       {} already reached: active from the start, relaying nothing; the "
+               "reach counts new people only\n",
+               count_of(request.reached.size(), "person", "people"));
+  }
+  if (targeted) {
+    fmt::print("audience      {} of the audience's weight reached inside it\n",
+               with_interval(result.audience, error_bars, 2));
+    fmt::print("outside       {} people reached outside the audience\n",
+               with_interval(result.outside_audience, error_bars, 2));
+  }
   fmt::print("percentiles   5%: {} | 50%: {} | 95%: {}\n", with_commas(result.percentile5),
              with_commas(result.median), with_commas(result.percentile95));
   if (model.has_sentiment()) {
@@ -222,6 +251,14 @@ void register_simulate(CLI::App& app) {
   command->add_option("--deadline", options->deadline,
                       "Stop the spread after this step (0: the seeds alone)")
       ->check(whole_number(0, kNoDeadline - 1));
+  command->add_option("--targets", options->targets_file,
+                      "File of 'label[,weight]' lines (weight 1 if none): also report the "
+                      "weighted reach inside this audience and the reach outside it")
+      ->check(nonempty_path());
+  command->add_option("--reached", options->reached_file,
+                      "File of labels already reached by an earlier phase: active from the start, "
+                      "relaying nothing; the reach counts new people")
+      ->check(nonempty_path());
   command->add_option("--trace", options->trace_file,
                       "Write run 0's word-of-mouth tree as CSV: step,source,target (under "
                       "threshold models, one line per contact that counted)")

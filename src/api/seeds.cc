@@ -46,8 +46,8 @@ std::uint32_t default_candidates(NodeId n) { return n <= 5000 ? n : 2000; }
 const std::vector<AlgorithmInfo>& seed_algorithms() {
   static const std::vector<AlgorithmInfo> kAlgorithms = {
       {"auto", false, true, true,
-       "(1 - 1/e - eps) with probability 1 - delta (OPIM-C refined) for ic and lt; CELF++ for "
-       "other models"},
+       "(1 - 1/e - eps) with probability 1 - delta (OPIM-C refined) for ic and lt, with or "
+       "without deadline; CELF++ for other models and fade"},
       {"opim-c", true, true, true, "(1 - 1/e - eps) with probability 1 - delta"},
       {"imm", true, false, true, "(1 - 1/e - eps) with probability 1 - 1/n"},
       {"celf", false, false, false,
@@ -77,7 +77,7 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
                   model.has_deadline() ? fmt::format(" with deadline {}", model.deadline) : "");
   if (info->rr_models_only && !rr_model) {
     throw UsageError("algo", fmt::format("{} samples reverse-reachable sets, which model ic and lt "
-                                         "without fade or deadline; found model {}{}; expected "
+                                         "without fade; found model {}{}; expected "
                                          "algo celf (or auto) for this model",
                                          request.algo, model.to_string(), timing_rules));
   }
@@ -175,6 +175,23 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     }
   }
   check_model(graph, model);
+  // Targets and reached people are counted on RR sets (rrset/reach_objective.h).
+  const ReachObjective objective{request.targets, request.reached};
+  if (!objective.trivial()) {
+    const char* field = objective.targeted() ? "targets" : "reached";
+    if (!out.sampling && !out.budgeted) {
+      throw UsageError(field, fmt::format("found algo {} and model {}{}; expected algo auto, "
+                                          "opim-c or imm with an ic or lt model without fade "
+                                          "(the objective is counted on RR sets)",
+                                          request.algo, model.to_string(), timing_rules));
+    }
+    check_reach_objective(graph, objective);
+    const NodeId eligible = n - static_cast<NodeId>(objective.reached.size());
+    if (request.k > eligible) {
+      throw UsageError("k", fmt::format("found {}; expected at most {} (the people not yet reached)",
+                                        group_digits(request.k), group_digits(eligible)));
+    }
+  }
 
   const auto start = std::chrono::steady_clock::now();
   SeedSelection& selection = out.selection;
@@ -188,6 +205,7 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     budget.delta = request.delta;
     budget.seed = request.seed;
     budget.time_limit = request.time_limit;
+    budget.objective = objective;
     selection = budgeted_seeds(graph, model, budget);
     for (const NodeId v : selection.seeds) {
       out.seed_fees.push_back(budget.fees[v]);
@@ -203,12 +221,14 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     opim.seed = request.seed;
     opim.time_limit = request.time_limit;
     opim.refine_min_marginal = selected == "opim-c+refine" ? kDefaultRefineMinMarginal : 0;
+    opim.objective = objective;
     selection = opim_c(graph, model, opim);
   } else if (selected == "imm") {
     ImmOptions imm_options;
     imm_options.k = k;
     imm_options.epsilon = request.eps;
     imm_options.seed = request.seed;
+    imm_options.objective = objective;
     selection = imm(graph, model, imm_options);
   } else if (selected == "celf++" || selected == "celf") {
     CelfOptions celf;
@@ -225,6 +245,10 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     if (pool < n) {
       selection.notes.push_back(fmt::format("candidates: the {} highest out-degree people of {}",
                                             group_digits(pool), group_digits(n)));
+    }
+    if (request.algo == "auto" && model.has_fading()) {
+      selection.notes.push_back("fade: RR sets cannot model influence that weakens with every "
+                                "step, so auto chose by simulation (CELF++)");
     }
   } else if (selected == "credit") {
     CreditOptions credit;
@@ -251,9 +275,10 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
   // By default until the 95% interval is within 1% of the estimate: 100,000 to 3.2 million RR
   // sets, or Monte Carlo runs in batches of 1,000, 1,000, 2,000, ... up to 100,000.
   out.spread = request.validation > 0
-                   ? validate_spread(graph, model, selection.seeds, request.validation, request.seed)
+                   ? validate_spread(graph, model, selection.seeds, request.validation,
+                                     request.seed, 0, 0, objective)
                    : validate_spread(graph, model, selection.seeds, rr_model ? 100'000 : 10'000,
-                                     request.seed, 0.01, rr_model ? 3'200'000 : 100'000);
+                                     request.seed, 0.01, rr_model ? 3'200'000 : 100'000, objective);
   return out;
 }
 

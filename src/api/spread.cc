@@ -53,6 +53,9 @@ SimulationReport simulate(const Graph& graph, const SimulationRequest& request) 
   options.seed = request.seed;
   options.node_probabilities = request.node_probabilities;
   options.trace_first_run = request.trace;
+  check_people(graph, request.reached, "reached");
+  options.target_weights = request.targets;
+  options.reached = request.reached;
   report.result = simulate(graph, report.model, request.seeds, options);
   report.error_bars = report.result.runs >= 2;
   return report;

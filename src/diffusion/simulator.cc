@@ -49,11 +49,66 @@ struct Moments {
   }
 };
 
+// Mean, standard error and mean -/+ 1.96 standard errors (low end at 0) of per-run values,
+// summed in run order.
+Estimate mean_estimate(const std::vector<double>& values) {
+  Estimate e;
+  if (values.empty()) return e;
+  const double runs = static_cast<double>(values.size());
+  double sum = 0;
+  for (const double x : values) sum += x;
+  e.mean = sum / runs;
+  if (values.size() > 1) {
+    double squares = 0;
+    for (const double x : values) squares += (x - e.mean) * (x - e.mean);
+    e.standard_error = std::sqrt(squares / (runs - 1) / runs);
+  }
+  e.low = std::max(0.0, e.mean - 1.96 * e.standard_error);
+  e.high = e.mean + 1.96 * e.standard_error;
+  return e;
+}
+
+void check_audience(const Graph& graph, std::span<const NodeId> seeds,
+                    const std::vector<double>& weights, const std::vector<NodeId>& reached) {
+  const NodeId n = graph.num_nodes();
+  if (!weights.empty()) {
+    if (weights.size() != n) {
+      throw UsageError("targets", fmt::format("found {} weights; expected one per node ({})",
+                                              weights.size(), n));
+    }
+    for (NodeId v = 0; v < n; ++v) {
+      if (!(weights[v] >= 0) || !std::isfinite(weights[v])) {
+        throw UsageError("targets", fmt::format("found weight {} for '{}'; expected a finite "
+                                                "number >= 0",
+                                                weights[v], graph.label(v)));
+      }
+    }
+  }
+  std::vector<char> mark(reached.empty() ? 0 : n, 0);
+  for (const NodeId v : reached) {
+    if (v >= n) {
+      throw UsageError("reached", fmt::format("found node {}; expected a node id below {}", v, n));
+    }
+    if (mark[v]) {
+      throw UsageError("reached", fmt::format("found '{}' twice; expected each person once",
+                                              graph.label(v)));
+    }
+    mark[v] = 1;
+  }
+  for (const NodeId s : seeds) {
+    if (!mark.empty() && mark[s]) {
+      throw UsageError("reached", fmt::format("found seed '{}' among the people already reached; "
+                                              "expected seeds not yet reached",
+                                              graph.label(s)));
+    }
+  }
+}
+
 struct ThreadTotals {
   explicit ThreadTotals(NodeId n, bool per_node) : workspace(n), reached_count(per_node ? n : 0) {}
   RunWorkspace workspace;
   RunOutcome outcome;  // reused by every run of the thread
-  Moments reach, positive, negative;
+  Moments reach, positive, negative, outside;
   std::vector<Moments> per_step;
   std::vector<std::uint32_t> reached_count;
   std::uint64_t arcs_examined = 0;
@@ -145,18 +200,25 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
   if (options.relative_error < 0 || (options.relative_error == 0 && options.runs == 0)) {
     throw UsageError("expected at least one run, or a positive relative error");
   }
-  const auto start = std::chrono::steady_clock::now();
   const NodeId n = graph.num_nodes();
+  const bool targeted = !options.target_weights.empty();
+  check_audience(graph, seeds, options.target_weights, options.reached);
+  const auto start = std::chrono::steady_clock::now();
   SimulationResult result;
   std::vector<std::unique_ptr<ThreadTotals>> totals(static_cast<std::size_t>(num_threads()));
   std::vector<std::uint32_t> reach_of_run;
+  std::vector<double> audience_of_run;  // with targets: each run's weighted reach inside
 
   auto run_batch = [&](std::uint64_t begin, std::uint64_t end) {
     check_interrupt();
     reach_of_run.resize(end);
+    if (targeted) audience_of_run.resize(end);
     parallel_for(begin, end, [&](std::uint64_t run) {
       auto& mine = totals[static_cast<std::size_t>(thread_index())];
-      if (!mine) mine = std::make_unique<ThreadTotals>(n, options.node_probabilities);
+      if (!mine) {
+        mine = std::make_unique<ThreadTotals>(n, options.node_probabilities);
+        mine->workspace.set_spent(options.reached);
+      }
       std::vector<Activation>* trace = options.trace_first_run && run == 0 ? &result.trace : nullptr;
       RunOutcome& outcome = mine->outcome;
       run_once(graph, model, seeds, options.seed, run, mine->workspace, outcome, trace);
@@ -173,6 +235,17 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
       mine->arcs_examined += outcome.arcs_examined;
       if (options.node_probabilities) {
         for (const NodeId v : mine->workspace.reached) ++mine->reached_count[v];
+      }
+      if (targeted) {
+        double inside = 0;
+        std::uint64_t outside = 0;
+        for (const NodeId v : mine->workspace.reached) {
+          const double w = options.target_weights[v];
+          inside += w;
+          outside += w > 0 ? 0 : 1;
+        }
+        audience_of_run[run] = inside;
+        mine->outside.add(outside);
       }
     }, 16);
   };
@@ -209,7 +282,7 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
     result.runs = options.runs;
   }
 
-  Moments reach, negative, positive;
+  Moments reach, negative, positive, outside;
   std::vector<Moments> per_step;
   std::vector<std::uint64_t> counts(options.node_probabilities ? n : 0, 0);
   for (const auto& t : totals) {
@@ -217,6 +290,7 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
     reach.merge(t->reach);
     positive.merge(t->positive);
     negative.merge(t->negative);
+    outside.merge(t->outside);
     if (per_step.size() < t->per_step.size()) per_step.resize(t->per_step.size());
     for (std::size_t s = 0; s < t->per_step.size(); ++s) per_step[s].merge(t->per_step[s]);
     result.arcs_examined += t->arcs_examined;
@@ -236,6 +310,13 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
     for (NodeId v = 0; v < n; ++v) {
       result.node_probability[v] = static_cast<double>(counts[v]) / static_cast<double>(result.runs);
     }
+  }
+  if (targeted) {
+    double seeds_inside = 0;
+    for (const NodeId v : seeds) seeds_inside += options.target_weights[v];
+    result.audience = mean_estimate(audience_of_run);
+    result.audience.low = std::max(result.audience.low, seeds_inside);
+    result.outside_audience = outside.estimate(result.runs);
   }
   std::sort(reach_of_run.begin(), reach_of_run.end());
   auto percentile = [&](double q) {

@@ -41,12 +41,17 @@ LabelFile read_label_file(const Graph& graph, const std::string& path,
   const bool with_value = !options.value_name.empty();
   const std::size_t fields = with_value ? 2 : 1;
   const std::string shape =
-      with_value ? fmt::format("'label,{}' lines", options.value_name) : "one label per line";
+      !with_value             ? std::string("one label per line")
+      : options.value_optional ? fmt::format("'label[,{}]' lines", options.value_name)
+                               : fmt::format("'label,{}' lines", options.value_name);
   while (reader.next(record)) {
     const bool header = first && !graph.labels().find(record.fields[0]) &&
                         is_header_name(record.fields[0]);
     first = false;
-    if (record.fields.size() != fields) {
+    if (header) result.header.assign(record.fields.begin(), record.fields.end());
+    const bool shape_ok = record.fields.size() == fields ||
+                          (with_value && options.value_optional && record.fields.size() == 1);
+    if (!shape_ok) {
       if (header) continue;  // a header's other columns are names, whatever their count
       throw InputError(path, record.line,
                        fmt::format("found {} field{}; expected {}", record.fields.size(),
@@ -84,7 +89,7 @@ LabelFile read_label_file(const Graph& graph, const std::string& path,
     LabelEntry entry;
     entry.node = *node;
     entry.line = record.line;
-    if (with_value) entry.value = std::string(record.fields[1]);
+    if (with_value && record.fields.size() > 1) entry.value = std::string(record.fields[1]);
     result.entries.push_back(std::move(entry));
   }
   if (result.entries.empty() && result.unknown == 0) {
@@ -144,6 +149,49 @@ std::vector<double> read_fees(const Graph& graph, const std::string& path, doubl
     fees[entry.node] = fee;
   }
   return fees;
+}
+
+std::vector<double> read_targets(const Graph& graph, const std::string& path) {
+  LabelFileOptions options;
+  options.what = "target";
+  options.value_name = "weight";
+  options.value_optional = true;
+  const LabelFile file = read_label_file(graph, path, options);
+  if (file.header.size() >= 2) {
+    std::string column = file.header[1];
+    std::transform(column.begin(), column.end(), column.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (column == "community" || column == "group") {
+      throw InputError(path, 1,
+                       fmt::format("found a '{}' column (everyone's community, as communities "
+                                   "--out writes); expected 'label[,weight]' lines: keep one "
+                                   "community's labels, e.g. awk -F, 'NR > 1 && $2 == 3 {{print "
+                                   "$1}}' {}",
+                                   file.header[1], path));
+    }
+  }
+  std::vector<double> weights(graph.num_nodes(), 0.0);
+  bool positive = false;
+  for (const LabelEntry& entry : file.entries) {
+    double weight = 1;
+    if (!entry.value.empty()) {
+      const char* begin = entry.value.data();
+      const char* end = begin + entry.value.size();
+      const auto parsed = std::from_chars(begin, end, weight);
+      if (parsed.ec != std::errc() || parsed.ptr != end || !std::isfinite(weight) || !(weight >= 0)) {
+        throw InputError(path, entry.line,
+                         fmt::format("found weight '{}' for {}; expected a number >= 0",
+                                     entry.value, quoted(graph.label(entry.node))));
+      }
+    }
+    weights[entry.node] = weight;
+    positive = positive || weight > 0;
+  }
+  if (!positive) {
+    throw InputError(path, 0, "found no positive weight; expected at least one target person "
+                              "with a weight above 0");
+  }
+  return weights;
 }
 
 GroupFile read_groups(const Graph& graph, const std::string& path) {

@@ -71,11 +71,28 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
   const std::uint32_t seats =
       options.max_seeds > 0 ? std::min(options.max_seeds, affordable) : affordable;
 
-  const RRSampler sampler(graph, model);
+  const RRSampler sampler(graph, model, options.objective);
+  // Spreads are W x shares of RR sets (W = n untargeted), and the bounds take W for n.
+  const double scale = sampler.scale();
   const double k = seats;
-  const double theta_max = sample_size::opim_theta_max(n, k, options.epsilon, delta);
-  const auto theta_zero = static_cast<std::uint64_t>(
-      std::ceil(sample_size::opim_theta_zero(n, k, options.epsilon, delta)));
+  // A lower bound on the best affordable set's spread: the `seats` cheapest people reach at
+  // least themselves untargeted; otherwise the heaviest affordable root alone.
+  double optimum_lower = k;
+  if (!options.objective.trivial()) {
+    optimum_lower = 0;
+    for (NodeId v = 0; v < nodes; ++v) {
+      if (options.fees[v] <= options.budget) optimum_lower = std::max(optimum_lower, sampler.weight(v));
+    }
+    if (!(optimum_lower > 0)) {
+      throw UsageError("budget", fmt::format("found {:g}; expected enough to pay for someone in the "
+                                             "audience who is not yet reached",
+                                             options.budget));
+    }
+  }
+  const double theta_max =
+      sample_size::opim_theta_max(n, k, options.epsilon, delta, scale, optimum_lower);
+  const auto theta_zero = static_cast<std::uint64_t>(std::ceil(
+      sample_size::opim_theta_zero(n, k, options.epsilon, delta, scale, optimum_lower)));
   const int rounds = std::max(
       1, static_cast<int>(std::ceil(std::log2(theta_max / static_cast<double>(theta_zero)))));
   const double round_delta = delta / (3.0 * rounds);
@@ -99,19 +116,19 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
     const BudgetedSelection chosen =
         budgeted_max_coverage(r1, options.fees, options.budget, options.max_seeds);
     const std::uint64_t check = coverage_of(r2, nodes, chosen.selection.seeds);
-    const double lower = sample_size::opim_lower_bound(static_cast<double>(check),
-                                                       static_cast<double>(r2.size()), n, round_delta);
+    const double lower = sample_size::opim_lower_bound(
+        static_cast<double>(check), static_cast<double>(r2.size()), scale, round_delta);
     best_upper = std::min(best_upper, sample_size::opim_upper_bound(
                                           static_cast<double>(chosen.selection.optimal_upper_bound),
-                                          static_cast<double>(r1.size()), n, round_delta));
+                                          static_cast<double>(r1.size()), scale, round_delta));
     selecting += since(t);
     result.seeds = chosen.selection.seeds;
     result.marginal_gain.clear();
     for (const auto c : chosen.selection.marginal_coverage) {
-      result.marginal_gain.push_back(n * static_cast<double>(c) / static_cast<double>(r1.size()));
+      result.marginal_gain.push_back(scale * static_cast<double>(c) / static_cast<double>(r1.size()));
     }
     result.estimated_spread =
-        n * static_cast<double>(chosen.selection.coverage) / static_cast<double>(r1.size());
+        scale * static_cast<double>(chosen.selection.coverage) / static_cast<double>(r1.size());
     const double ratio = best_upper > 0 ? std::max(0.0, lower / best_upper) : 0.0;
     result.guarantee = ratio;
     const std::uint64_t last_marginal =
@@ -121,8 +138,8 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
     // draw for as many seeds, lambda* over the proven lower bound.
     const double refine_cap =
         std::min(theta_max, sample_size::imm_lambda_star(std::max(n, 3.0), std::max(k, 1.0),
-                                                         options.epsilon, 1.0) /
-                                std::max(lower, 1.0));
+                                                         options.epsilon, 1.0, std::max(scale, 3.0)) /
+                                std::max(lower, sampler.optimum_lower_bound(1)));
     const bool settled = ratio >= target && (last_marginal >= kDefaultRefineMinMarginal ||
                                              static_cast<double>(r1.size()) >= refine_cap);
     const bool last = round >= rounds || static_cast<double>(theta) >= theta_max;
@@ -157,9 +174,9 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
       chosen[v] = 1;
     }
     std::uint32_t filled = 0;
-    for (const NodeId v : out_degree_order(graph)) {
+    for (const NodeId v : sampler.fill_order()) {
       if (options.max_seeds > 0 && result.seeds.size() >= options.max_seeds) break;
-      if (chosen[v] || spent + options.fees[v] > options.budget) continue;
+      if (chosen[v] || sampler.is_reached(v) || spent + options.fees[v] > options.budget) continue;
       result.seeds.push_back(v);
       result.marginal_gain.push_back(0);
       spent += options.fees[v];

@@ -23,24 +23,33 @@ double since(Clock::time_point start) {
 }  // namespace
 
 SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOptions& options) {
-  const double n = graph.num_nodes();
+  const double nodes = graph.num_nodes();
   check_seed_parameters(graph, options.k, options.epsilon);
-  const RRSampler sampler(graph, model);
+  const RRSampler sampler(graph, model, options.objective);
+  check_eligible_seeds(options.k, sampler.eligible_seeds());
+  // Spreads are W x shares of RR sets (W = n untargeted), and the bounds take W for n; C(n, k)
+  // and the failure probability 1/n^l keep the number of nodes.
+  const double n = sampler.scale();
   const double k = options.k;
   // Chen (2018): two phases, each failing with probability 1/n^l, together within 1/n^l.
-  const double ell = options.ell * (1.0 + std::log(2.0) / std::log(std::max(n, 3.0)));
+  const double ell = options.ell * (1.0 + std::log(2.0) / std::log(std::max(nodes, 3.0)));
   const double epsilon_prime = std::sqrt(2.0) * options.epsilon;
-  const double lambda_prime = sample_size::imm_lambda_prime(std::max(n, 3.0), k, options.epsilon, ell);
-  const double lambda_star = sample_size::imm_lambda_star(std::max(n, 3.0), k, options.epsilon, ell);
+  const double lambda_prime = sample_size::imm_lambda_prime(std::max(nodes, 3.0), k,
+                                                            options.epsilon, ell, std::max(n, 3.0));
+  const double lambda_star = sample_size::imm_lambda_star(std::max(nodes, 3.0), k, options.epsilon,
+                                                          ell, std::max(n, 3.0));
 
   SeedSelection result;
   result.algorithm = "imm";
-  result.failure_probability = std::pow(n, -options.ell);
-  const std::vector<NodeId> fill_order = out_degree_order(graph);
+  result.failure_probability = std::pow(nodes, -options.ell);
+  const std::vector<NodeId> fill_order = sampler.fill_order();
   auto t = Clock::now();
   RRCollection estimation;
-  double lower_bound = 1.0;
-  const int levels = std::max(1, static_cast<int>(std::log2(n)) - 1);
+  // The optimum reaches at least the heaviest root (1 untargeted): the lower bound when no level
+  // proves more, and the floor of the levels searched.
+  const double single = sampler.optimum_lower_bound(1);
+  double lower_bound = single;
+  const int levels = std::max(1, static_cast<int>(std::log2(n / single)) - 1);
   for (int i = 1; i <= levels; ++i) {
     check_interrupt();
     const double x = n / std::pow(2.0, i);

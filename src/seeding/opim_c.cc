@@ -29,17 +29,22 @@ constexpr double kMaxRefineGrowth = 32.0;
 
 SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const OpimOptions& options) {
   const auto start = Clock::now();
-  const double n = graph.num_nodes();
+  const double nodes = graph.num_nodes();
   check_seed_parameters(graph, options.k, options.epsilon);
-  const double delta = options.delta > 0 ? options.delta : 1.0 / n;
+  const double delta = options.delta > 0 ? options.delta : 1.0 / nodes;
   if (!(delta > 0 && delta < 1)) {
     throw UsageError("delta", fmt::format("found {}; expected a value in (0, 1)", delta));
   }
-  const RRSampler sampler(graph, model);
+  const RRSampler sampler(graph, model, options.objective);
+  check_eligible_seeds(options.k, sampler.eligible_seeds());
+  // Spreads are W x shares of RR sets (W = n untargeted), and the bounds take W for n.
+  const double n = sampler.scale();
   const double k = options.k;
-  const double theta_max = sample_size::opim_theta_max(n, k, options.epsilon, delta);
-  const auto theta_zero = static_cast<std::uint64_t>(
-      std::ceil(sample_size::opim_theta_zero(n, k, options.epsilon, delta)));
+  const double optimum_lower = sampler.optimum_lower_bound(options.k);
+  const double theta_max =
+      sample_size::opim_theta_max(nodes, k, options.epsilon, delta, n, optimum_lower);
+  const auto theta_zero = static_cast<std::uint64_t>(std::ceil(
+      sample_size::opim_theta_zero(nodes, k, options.epsilon, delta, n, optimum_lower)));
   const int rounds = std::max(1, static_cast<int>(std::ceil(std::log2(theta_max / static_cast<double>(theta_zero)))));
   const double round_delta = delta / (3.0 * rounds);
   const double target = kOneMinusInvE - options.epsilon;
@@ -48,7 +53,7 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
   result.algorithm = options.refine_min_marginal > 0 ? "opim-c+refine" : "opim-c";
   result.failure_probability = delta;
   RRCollection r1, r2;
-  const std::vector<NodeId> fill_order = out_degree_order(graph);
+  const std::vector<NodeId> fill_order = sampler.fill_order();
   std::uint32_t filled = 0;
   double sampling = 0, selecting = 0;
   std::uint64_t theta = theta_zero;
@@ -105,8 +110,9 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
     // nothing (every RR set already covered), or at the sample IMM would draw (lambda* over the
     // lower bound on the optimum proven so far): `auto` never samples more than IMM.
     const double refine_cap =
-        std::min(theta_max, sample_size::imm_lambda_star(std::max(n, 3.0), k, options.epsilon, 1.0) /
-                                std::max(best_lower, 1.0));
+        std::min(theta_max, sample_size::imm_lambda_star(std::max(nodes, 3.0), k, options.epsilon,
+                                                         1.0, std::max(n, 3.0)) /
+                                std::max(best_lower, sampler.optimum_lower_bound(1)));
     const bool done = guaranteed && (options.refine_min_marginal == 0 ||
                                      last_marginal >= options.refine_min_marginal ||
                                      last_marginal == 0 ||

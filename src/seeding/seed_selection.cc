@@ -23,4 +23,11 @@ void check_seed_parameters(const Graph& graph, std::uint32_t k, double epsilon) 
   }
 }
 
+void check_eligible_seeds(std::uint32_t k, NodeId eligible) {
+  if (k > eligible) {
+    throw UsageError("k", fmt::format("found {}; expected at most {} (the people not yet reached)",
+                                      k, eligible));
+  }
+}
+
 }  // namespace cascade

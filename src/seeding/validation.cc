@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "cascade/error.h"
 #include "cascade/interrupt.h"
 #include "cascade/rrset/rr_sampler.h"
 
@@ -11,25 +12,26 @@ namespace cascade {
 bool supports_rr_sets(const DiffusionModel& model) {
   return (model.kind == ModelKind::kIndependentCascade ||
           model.kind == ModelKind::kLinearThreshold) &&
-         !model.has_fading() && !model.has_deadline();
+         !model.has_fading();
 }
 
 ValidatedSpread validate_spread(const Graph& graph, const DiffusionModel& model,
                                 const std::vector<NodeId>& seeds, std::uint64_t samples,
                                 std::uint64_t seed, double relative_error,
-                                std::uint64_t max_samples) {
+                                std::uint64_t max_samples, const ReachObjective& objective) {
   const auto start = std::chrono::steady_clock::now();
   ValidatedSpread result;
   result.samples = samples;
   if (supports_rr_sets(model)) {
-    // The seeds reach themselves: the spread is k + (n - k) x the share, among the RR sets rooted
-    // outside the seeds, of those the seeds meet (unbiased, never below k nor above n).
-    const RRSampler sampler(graph, model);
+    // The seeds reach themselves: the spread is W_S + (W - W_S) x the share, among the RR sets
+    // rooted outside the seeds, of those the seeds meet (unbiased, never below W_S nor above W;
+    // untargeted W = n and W_S = k).
+    const RRSampler sampler(graph, model, objective);
     std::vector<char> is_seed(graph.num_nodes(), 0);
     for (const NodeId s : seeds) is_seed[s] = 1;
     double k = 0;
-    for (const char flag : is_seed) k += flag;
-    const double others = static_cast<double>(graph.num_nodes()) - k;
+    for (NodeId v = 0; v < graph.num_nodes(); ++v) k += is_seed[v] ? sampler.weight(v) : 0.0;
+    const double others = std::max(0.0, sampler.scale() - k);
     std::uint64_t done = 0, outside = 0, covered = 0;
     std::uint64_t next = samples;
     while (true) {
@@ -67,6 +69,10 @@ ValidatedSpread validate_spread(const Graph& graph, const DiffusionModel& model,
     }
     result.samples = done;
   } else {
+    if (!objective.trivial()) {
+      throw UsageError(objective.targeted() ? "targets" : "reached",
+                       "applies to ic and lt without fade (spreads from RR sets)");
+    }
     result.by_rr_sets = false;
     SimulationOptions options;
     options.runs = samples;

@@ -40,6 +40,9 @@ with tempfile.TemporaryDirectory() as work:
     (work / "likers.txt").write_text("1\n2\nghost\n")
     (work / "truth.csv").write_text("".join(f"{i},{i % 3}\n" for i in range(300)))
     (work / "fees.csv").write_text("1,2\n2,3\n")
+    (work / "targets.csv").write_text("label,weight\n" + "".join(f"{i},{1 + i % 4}\n"
+                                                                 for i in range(0, 300, 3)))
+    (work / "reached.txt").write_text("5\n6\n")
     (work / "log.txt").write_text("".join(f"{i} {(i * 7 + 3) % 300} 1 {(i * 13 + 5) % 300} 2 ghost 3\n"
                                           for i in range(300)))
     net, names = str(work / "net.txt"), str(work / "names.csv")
@@ -49,6 +52,10 @@ with tempfile.TemporaryDirectory() as work:
         ("simulate", [net, "--seed-labels", "1", "--runs", "1", "--model", "icn:q=0.5,neg=2"]),
         ("simulate", [names, "--seed-labels", '"Müller, Anna"', "--rel-error", "0.5"]),
         ("seeds", [net, "-k", "3", "--validation", "1000"]),
+        ("seeds", [net, "-k", "3", "--validation", "1000", "--targets", str(work / "targets.csv"),
+                   "--reached", str(work / "reached.txt"), "--deadline", "2"]),
+        ("simulate", [net, "--seed-labels", "1,2", "--runs", "50", "--targets",
+                      str(work / "targets.csv"), "--reached", str(work / "reached.txt")]),
         ("seeds", [net, "-k", "2", "--model", "threshold:2", "--runs", "10", "--candidates", "20"]),
         ("seeds", [net, "--costs", str(work / "fees.csv"), "--budget", "5", "--validation", "1000"]),
         ("seeds", [names, "-k", "1", "--algo", "degree", "--validation", "1000"]),

@@ -22,10 +22,13 @@ std::vector<Arc> arcs_of(const Graph& graph) {
   return arcs;
 }
 
-// Nodes within `deadline` steps of the seeds over the arcs marked live.
-std::size_t reached(NodeId n, const std::vector<Arc>& arcs, const std::vector<bool>& live,
-                    const std::vector<NodeId>& seeds, std::uint32_t deadline) {
+// Per node, whether it is within `deadline` steps of the seeds over the arcs marked live, paths
+// never passing through a spent node (which is never marked).
+std::vector<bool> reached_nodes(NodeId n, const std::vector<Arc>& arcs, const std::vector<bool>& live,
+                                const std::vector<NodeId>& seeds, std::uint32_t deadline,
+                                const std::vector<NodeId>& spent) {
   std::vector<bool> active(n, false);
+  for (const NodeId s : spent) active[s] = true;
   std::vector<NodeId> frontier;
   for (const NodeId s : seeds) {
     if (!active[s]) frontier.push_back(s);
@@ -43,7 +46,22 @@ std::size_t reached(NodeId n, const std::vector<Arc>& arcs, const std::vector<bo
     }
     frontier = next;
   }
+  for (const NodeId s : spent) active[s] = false;
+  return active;
+}
+
+std::size_t reached(NodeId n, const std::vector<Arc>& arcs, const std::vector<bool>& live,
+                    const std::vector<NodeId>& seeds, std::uint32_t deadline) {
+  const std::vector<bool> active = reached_nodes(n, arcs, live, seeds, deadline, {});
   return static_cast<std::size_t>(std::count(active.begin(), active.end(), true));
+}
+
+double weighted(const std::vector<bool>& active, const std::vector<double>& weights) {
+  double total = 0;
+  for (std::size_t v = 0; v < active.size(); ++v) {
+    if (active[v]) total += weights.empty() ? 1.0 : weights[v];
+  }
+  return total;
 }
 
 }  // namespace
@@ -92,6 +110,48 @@ ExactSpread exact_linear_threshold(const Graph& graph, const std::vector<NodeId>
     if (v == n) break;
   }
   return exact;
+}
+
+double exact_weighted_reach(const Graph& graph, bool linear_threshold,
+                            const std::vector<NodeId>& seeds, const std::vector<double>& weights,
+                            std::uint32_t deadline, const std::vector<NodeId>& spent) {
+  const std::vector<Arc> arcs = arcs_of(graph);
+  const NodeId n = graph.num_nodes();
+  double total = 0;
+  if (!linear_threshold) {
+    for (std::uint32_t world = 0; world < (1u << arcs.size()); ++world) {
+      double probability = 1;
+      std::vector<bool> live(arcs.size());
+      for (std::size_t a = 0; a < arcs.size(); ++a) {
+        live[a] = (world >> a) & 1;
+        probability *= live[a] ? arcs[a].p : 1 - arcs[a].p;
+      }
+      total += probability * weighted(reached_nodes(n, arcs, live, seeds, deadline, spent), weights);
+    }
+    return total;
+  }
+  std::vector<std::vector<std::size_t>> in_arcs(n);
+  for (std::size_t a = 0; a < arcs.size(); ++a) in_arcs[arcs[a].to].push_back(a);
+  std::vector<std::size_t> choice(n, 0);
+  while (true) {
+    double probability = 1;
+    std::vector<bool> live(arcs.size(), false);
+    for (NodeId v = 0; v < n; ++v) {
+      if (choice[v] < in_arcs[v].size()) {
+        live[in_arcs[v][choice[v]]] = true;
+        probability *= arcs[in_arcs[v][choice[v]]].p;
+      } else {
+        double sum = 0;
+        for (const std::size_t a : in_arcs[v]) sum += arcs[a].p;
+        probability *= std::max(0.0, 1 - sum);
+      }
+    }
+    total += probability * weighted(reached_nodes(n, arcs, live, seeds, deadline, spent), weights);
+    NodeId v = 0;
+    while (v < n && ++choice[v] > in_arcs[v].size()) choice[v++] = 0;
+    if (v == n) break;
+  }
+  return total;
 }
 
 ExactSpread exact_positive_negative(const Graph& graph, const std::vector<NodeId>& seeds,

@@ -27,6 +27,15 @@ ExactSpread exact_independent_cascade(const Graph& graph, const std::vector<Node
 ExactSpread exact_linear_threshold(const Graph& graph, const std::vector<NodeId>& seeds,
                                    std::uint32_t deadline = kNoDeadline);
 
+// The expected total weight of the people reached within `deadline` steps, under ic (or lt when
+// `linear_threshold`), when the `spent` people are active from the start but relay nothing (an
+// earlier phase reached them): they are never counted, and no path passes through them.
+// weights: one per node, or empty for 1 each.
+double exact_weighted_reach(const Graph& graph, bool linear_threshold,
+                            const std::vector<NodeId>& seeds, const std::vector<double>& weights,
+                            std::uint32_t deadline = kNoDeadline,
+                            const std::vector<NodeId>& spent = {});
+
 // IC-N: every arc is live for both signs (probability p), for negative word only (min(1, M p) - p)
 // or dead; every node is satisfied with probability q; then the step rule of positive_negative.h.
 ExactSpread exact_positive_negative(const Graph& graph, const std::vector<NodeId>& seeds,

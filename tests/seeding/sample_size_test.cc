@@ -46,5 +46,24 @@ TEST(SampleSize, ImmLambdas) {
   EXPECT_NEAR(imm_lambda_star(1000, 10, 0.1, 1), 12733588.909, 0.01);
 }
 
+// A target audience of total weight W = 50 whose 2 heaviest people weigh L = 4, on n = 100 nodes,
+// k = 2, eps = 0.5, delta = 0.1: ln C(100, 2) = ln 4950 = 8.507143, a = ln 60 = 4.094345,
+//   root = 0.632121 sqrt(a) + sqrt(0.632121 (8.507143 + a)) = 1.279064 + 2.822350 = 4.101414
+//   theta_max = 2 W root^2 / (eps^2 L) = 100 x 16.821593 / 1 = 1682.159 (untargeted: 2 n / k,
+//   here 2 W / L, a quarter as much); theta_0 = theta_max eps^2 L / W = 33.643.
+// IMM takes W for the leading n and keeps n in ln C(n, k) and l ln n (l = 1, eps' = 0.707107):
+//   lambda' = (2 + 2 eps'/3)(8.507143 + 4.605170 + ln log2 100 = 1.893693) 50 / 0.5 = 3708.59
+//   lambda* = 2 W (0.632121 sqrt(4.605170 + 0.693147) + sqrt(0.632121 (8.507143 + 5.298317)))^2
+//           / 0.25 = 7776.14
+TEST(SampleSize, TargetedBoundsTakeTheAudiencesWeight) {
+  EXPECT_NEAR(opim_theta_max(100, 2, 0.5, 0.1, 50, 4), 1682.159242, 1e-5);
+  EXPECT_NEAR(opim_theta_zero(100, 2, 0.5, 0.1, 50, 4), 33.643185, 1e-5);
+  EXPECT_NEAR(imm_lambda_prime(100, 2, 0.5, 1, 50), 3708.591005, 1e-5);
+  EXPECT_NEAR(imm_lambda_star(100, 2, 0.5, 1, 50), 7776.139950, 1e-5);
+  // Untargeted, W = n and L = k: the same numbers as the overloads without them.
+  EXPECT_EQ(opim_theta_max(1000, 10, 0.1, 0.001, 1000, 10), opim_theta_max(1000, 10, 0.1, 0.001));
+  EXPECT_EQ(opim_theta_zero(1000, 10, 0.1, 0.001, 1000, 10), opim_theta_zero(1000, 10, 0.1, 0.001));
+}
+
 }  // namespace
 }  // namespace cascade

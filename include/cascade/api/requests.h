@@ -66,7 +66,7 @@ DiffusionModel make_model(const ModelRequest& request);
 // One seed-selection algorithm as the registry knows it.
 struct AlgorithmInfo {
   std::string name;         // as `algo` spells it
-  bool rr_models_only;      // samples RR sets: ic and lt without fade or deadline
+  bool rr_models_only;      // samples RR sets: ic and lt without fade
   bool anytime;             // honours time_limit
   bool uses_eps;            // eps and delta apply
   std::string guarantee;    // in words
@@ -92,6 +92,12 @@ struct SeedRequest {
   std::vector<double> fees;      // one per node, or empty; with budget
   double budget = 0;             // > 0: choose under this budget (needs fees, or default_fee)
   double default_fee = kDefaultFee;  // the fee of everyone when fees is empty
+  // The audience: per node a weight >= 0 (0: outside it), or empty: everyone, weight 1. The
+  // objective becomes the expected weighted reach inside it (rrset/reach_objective.h).
+  std::vector<double> targets;
+  // People already reached by an earlier phase: the seeds are chosen among the others for the
+  // expected number of new people reached, the reached relaying nothing (reach_objective.h).
+  std::vector<NodeId> reached;
   std::uint64_t seed = kDefaultSeed;
   // algo credit chooses from an adoption log (credit_distribution.h), and only it takes one.
   std::string log;                     // the log's path, or "-" for standard input
@@ -125,6 +131,8 @@ struct SimulationRequest {
   double rel_error = 0;       // > 0: run until the 95% interval is within it (runs is then unused)
   bool node_probabilities = false;
   bool trace = false;         // keep run 0's activations
+  std::vector<double> targets;  // per node a weight >= 0, or empty: reach inside and outside it
+  std::vector<NodeId> reached;  // already active, influence spent; no seed among them
   std::uint64_t seed = kDefaultSeed;
 };
 

@@ -55,7 +55,7 @@ class RunWorkspace {
       : stamp_(num_nodes, 0), active_stamp_(num_nodes, 0), value_(num_nodes, 0.0f),
         count_(num_nodes, 0), sentiment_(num_nodes, Sentiment::kPositive) {}
 
-  // Begins a run: every node becomes untouched and inactive.
+  // Begins a run: every node becomes untouched and inactive, except the spent ones.
   void begin_run() {
     reached.clear();
     if (++epoch_ == 0) {  // wrapped: clear once every 4 billion runs
@@ -63,7 +63,12 @@ class RunWorkspace {
       std::fill(active_stamp_.begin(), active_stamp_.end(), 0);
       epoch_ = 1;
     }
+    for (const NodeId v : spent_) active_stamp_[v] = epoch_;
   }
+  // People reached before the run (an earlier phase): active from the start of every run, so
+  // nobody activates them again, but never in `reached` nor in a frontier, so they relay
+  // nothing: their influence is spent. O(their number) per run.
+  void set_spent(std::span<const NodeId> spent) { spent_.assign(spent.begin(), spent.end()); }
   bool active(NodeId v) const { return active_stamp_[v] == epoch_; }
   // For hot loops: v is active in this run iff active_stamps()[v] == epoch(). The pointer stays
   // valid for the workspace's life.
@@ -98,6 +103,7 @@ class RunWorkspace {
   std::vector<float> value_;
   std::vector<std::uint32_t> count_;
   std::vector<Sentiment> sentiment_;
+  std::vector<NodeId> spent_;
 };
 
 }  // namespace cascade

@@ -27,6 +27,14 @@ struct SimulationOptions {
   std::uint64_t seed = 1;
   bool node_probabilities = false;
   bool trace_first_run = false;
+  // Per node, how much reaching them is worth (a target audience; 0: outside it), or empty: no
+  // audience. Each run's reach inside the audience is the total weight of the people it reaches,
+  // and outside it the number of people of weight 0 it reaches.
+  std::vector<double> target_weights;
+  // People reached in an earlier phase: already active when every run starts and their influence
+  // spent (they relay nothing, as under RRSampler's objective, reach_objective.h); never counted
+  // in the reach, which is of new people. Distinct, and no seed among them.
+  std::vector<NodeId> reached;
 };
 
 // Mean and spread of a per-run quantity.
@@ -58,6 +66,10 @@ struct SimulationResult {
   std::vector<Estimate> new_per_step;  // [0] = seeds
   std::vector<double> node_probability;  // with node_probabilities: share of runs reaching each node
   std::vector<Activation> trace;         // with trace_first_run: run 0's activations
+  // With target_weights: the weighted reach inside the audience and the count outside it, per
+  // run (mean -/+ 1.96 standard errors, within [the seeds' part, ...]). Per-run weighted sums are
+  // reduced in run order, so these too are the same on any number of threads.
+  Estimate audience, outside_audience;
   std::uint64_t arcs_examined = 0;
   double seconds = 0;
 };

@@ -27,6 +27,7 @@ struct LabelFileOptions {
   std::string what = "person";  // how errors call a line's person: "seed", "liker"
   std::string value_name;       // lines are 'label,<value_name>'; empty: one label per line
   bool count_unknown = false;   // count labels not in the graph instead of refusing them
+  bool value_optional = false;  // with a value_name: 'label' alone is a line too (value empty)
 };
 
 struct LabelEntry {
@@ -39,6 +40,7 @@ struct LabelFile {
   std::vector<LabelEntry> entries;  // in file order
   std::uint64_t unknown = 0;        // count_unknown: lines whose label is not a node
   std::vector<std::string> unknown_examples;  // the first few of them
+  std::vector<std::string> header;  // the header line's fields, if the file has one
 };
 
 // Throws InputError (file, line, what was found, what was expected).
@@ -57,6 +59,12 @@ std::vector<NodeId> nodes_from_labels(const Graph& graph, std::span<const std::s
 // A fee per person from 'label,fee' lines, each a finite positive number; people not listed get
 // `default_fee`.
 std::vector<double> read_fees(const Graph& graph, const std::string& path, double default_fee);
+
+// A target audience from 'label[,weight]' lines: per node the weight (1 when the line has none;
+// each a finite number >= 0, at least one positive), 0 for people not listed. A file with a
+// header naming its second column community or group (what `communities --out` writes for
+// everyone) is refused with the way to keep one community.
+std::vector<double> read_targets(const Graph& graph, const std::string& path);
 
 // Known groups from 'label,group' lines (a ground truth to compare communities with).
 struct GroupFile {

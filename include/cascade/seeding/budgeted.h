@@ -25,6 +25,7 @@
 
 #include "cascade/diffusion/model.h"
 #include "cascade/graph/graph.h"
+#include "cascade/rrset/reach_objective.h"
 #include "cascade/seeding/seed_selection.h"
 
 namespace cascade {
@@ -37,6 +38,9 @@ struct BudgetOptions {
   double delta = 0;            // 0: 1/n
   std::uint64_t seed = 1;
   double time_limit = 0;       // seconds; 0: none
+  // Whose reach counts and who is already reached (reach_objective.h); the deadline is the
+  // model's. Default: everyone, weight 1.
+  ReachObjective objective;
 };
 
 // Throws UsageError for fees, budget or parameters out of range, and when nobody is affordable.

@@ -18,6 +18,7 @@
 
 #include "cascade/diffusion/model.h"
 #include "cascade/graph/graph.h"
+#include "cascade/rrset/reach_objective.h"
 #include "cascade/seeding/seed_selection.h"
 
 namespace cascade {
@@ -27,6 +28,9 @@ struct ImmOptions {
   double epsilon = 0.1;
   double ell = 1.0;
   std::uint64_t seed = 1;
+  // Whose reach counts and who is already reached (reach_objective.h); the deadline is the
+  // model's. Default: everyone, weight 1.
+  ReachObjective objective;
 };
 
 SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOptions& options);

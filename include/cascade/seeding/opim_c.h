@@ -5,7 +5,9 @@
 // on R1 gives S; R2 gives a lower bound on S's spread and R1 an upper bound on the optimum (both
 // hold with probability 1 - delta / (3 i_max)); it stops as soon as their ratio reaches
 // 1 - 1/e - eps, or after i_max rounds (when theta_max RR sets guarantee it).
-// Guarantee: a (1 - 1/e - eps)-approximation with probability at least 1 - delta. With a time
+// Guarantee: a (1 - 1/e - eps)-approximation with probability at least 1 - delta, for the
+// objective of the options (reach_objective.h): the (weighted) target reach, by the model's
+// deadline, of people not yet reached; spreads and bounds are W x shares, W the total weight. With a time
 // limit it returns the best seeds so far with the ratio proven at that moment.
 // Time O((k + log(1/delta)) n log n / eps^2 x cost of an RR set) expected; memory O(RR members).
 // The result does not depend on the thread count. Seeds are distinct; once every RR set is
@@ -17,6 +19,7 @@
 
 #include "cascade/diffusion/model.h"
 #include "cascade/graph/graph.h"
+#include "cascade/rrset/reach_objective.h"
 #include "cascade/seeding/seed_selection.h"
 
 namespace cascade {
@@ -37,6 +40,9 @@ struct OpimOptions {
   // nothing. Seeds chosen on a larger sample are better, and the guarantee still holds (see
   // opim_c.cc). 0: stop at the guarantee, as the paper does.
   std::uint64_t refine_min_marginal = 0;
+  // Whose reach counts and who is already reached (reach_objective.h); the deadline is the
+  // model's. Default: everyone, weight 1.
+  ReachObjective objective;
 };
 
 SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const OpimOptions& options);

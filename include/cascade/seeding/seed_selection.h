@@ -41,4 +41,7 @@ std::string filled_note(std::uint32_t filled);
 // Throws UsageError unless 1 <= k <= nodes and 0 < epsilon < 1: checked before any work.
 void check_seed_parameters(const Graph& graph, std::uint32_t k, double epsilon);
 
+// Throws UsageError("k", ...) when k exceeds the people who may be seeded (those not yet reached).
+void check_eligible_seeds(std::uint32_t k, NodeId eligible);
+
 }  // namespace cascade

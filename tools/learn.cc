@@ -43,16 +43,6 @@ void parse_window(const std::string& text, LearnRequest& request) {
   }
 }
 
-void parse_prior(const std::string& text, LearnRequest& request) {
-  const std::size_t comma = text.find(',');
-  const double a = comma == std::string::npos ? std::nan("") : number(text.substr(0, comma));
-  const double b = comma == std::string::npos ? std::nan("") : number(text.substr(comma + 1));
-  if (!(a > 0 && b > 0 && std::isfinite(a) && std::isfinite(b))) {
-    throw UsageError("prior", fmt::format("found '{}'; expected A,B: two positive numbers", text));
-  }
-  request.prior = {a, b};
-}
-
 std::string window_text(double window) {
   return std::isinf(window) ? "infinite" : fmt::format("{:g}", window);
 }
@@ -111,7 +101,7 @@ void run(Options options) {
   LearnRequest& request = options.request;
   request.seed = options.common.seed;
   parse_window(options.window, request);
-  parse_prior(options.prior, request);
+  request.prior = parse_prior(options.prior);
   check_learn_request(request);
   check_files({{"GRAPH", options.graph.path}, {"--log", request.log}, {"--test", request.test}},
               {{"--out", options.out}});

@@ -24,6 +24,7 @@ struct Options {
   std::uint32_t deadline = kNoDeadline;
   std::string costs_file;
   std::string out;
+  std::string prior = "1,1";
 };
 
 std::string phase_key(std::string name) {
@@ -38,6 +39,8 @@ void run(Options options) {
   SeedRequest& request = options.request;
   request.seed = options.common.seed;
   if (options.deadline != kNoDeadline) request.model.deadline = options.deadline;
+  request.prior = parse_prior(options.prior);
+  options.graph.arc_evidence = request.draws > 0;
   const DiffusionModel checked_model = make_model(request.model);  // refused before any reading
   check_files({{"GRAPH", options.graph.path}, {"--costs", options.costs_file}},
               {{"--out", options.out}});
@@ -105,6 +108,7 @@ void run(Options options) {
     timing["validation"] = validated.seconds;
     json["timing"] = timing;
     json["notes"] = selection.notes;
+    if (result.from_data) json["from_the_data"] = data_interval_json(*result.from_data);
     print_json(json);
     return;
   }
@@ -138,6 +142,17 @@ void run(Options options) {
                        : std::string(" (no error bar from a single sample)"),
              validated.by_rr_sets ? count_of(validated.samples, "RR set", "RR sets")
                                   : count_of(validated.samples, "Monte Carlo run", "Monte Carlo runs"));
+  if (result.from_data) {
+    const DataInterval& data = *result.from_data;
+    fmt::print("from data   95% interval [{}, {}];\n            {}\n",
+               with_commas(data.low, 1), with_commas(data.high, 1),
+               data_interval_details(data, 1));
+    const std::string width_note =
+        error_bar ? data_interval_width_note(data, validated.spread.low, validated.spread.high)
+                  : "";
+    if (!width_note.empty()) fmt::print("note        {}\n", width_note);
+    for (const std::string& note : data.notes) fmt::print("note        {}\n", note);
+  }
   if (budgeted) {
     fmt::print("fees        {} spent of a budget of {}\n", number_text(spent),
                number_text(request.budget));
@@ -216,6 +231,7 @@ void register_seeds(CLI::App& app) {
   command->add_option("--out", options->out,
                       "Write the seed labels, one per line (CSV quoting rules)")
       ->check(nonempty_path());
+  add_draw_options(command, options->request.draws, options->prior);
   add_common_options(command, options->common);
   command->callback([options] { run(*options); });
 }

@@ -94,6 +94,15 @@ LOG = obj({"file": string(), "items": integer(), "adoptions": integer(), "users"
            "outside_examples": {"type": "array", "items": string(), "maxItems": 5},
            "repeats_dropped": integer(), "integer_steps": boolean()})
 PERCENTILES = obj({"5": integer(), "50": integer(), "95": integer()})
+FROM_THE_DATA = obj({
+    "draws": {"type": "integer", "minimum": 2}, "runs_per_draw": {"type": "integer", "minimum": 1},
+    "prior": {"type": "array", "items": nnum(), "minItems": 2, "maxItems": 2},
+    "mean": nnum(), "ci95": INTERVAL, "between_draws_stddev": nnum(), "monte_carlo_stderr": nnum(),
+    "arcs_drawn": integer(), "arcs_fixed": integer(),
+    "notes": {"type": "array", "items": string()}, "seconds": nnum()})
+FROM_THE_DATA["description"] = ("With --draws: the spread re-estimated under probability vectors "
+                                "drawn from each arc's posterior; ci95 holds the 2.5% and 97.5% "
+                                "quantiles of the draws' means")
 VERSUS = obj({**estimate("hubs"), **estimate("group")})
 SCHEMAS = {
     "info": command_schema("info", {k: v for k, v in SUMMARY.items() if k not in RECORD},
@@ -107,7 +116,7 @@ SCHEMAS = {
         **estimate("positive", True), **estimate("negative", True),
         "curve": {"type": "array", "items": obj({"step": integer(), **estimate("new", True)})},
         "arcs_examined": integer(), "runs_per_second": nnum(), "arcs_per_second": nnum(),
-        "timing": TIMING},
+        "timing": TIMING, "from_the_data": FROM_THE_DATA},
         ["model", "probability", "fade", "deadline", "seeds", "runs", "mean", "stderr", "ci95",
          "percentiles", "beyond_seeds", "beyond_seeds_stderr", "beyond_seeds_ci95", "curve",
          "arcs_examined", "runs_per_second", "arcs_per_second", "timing"]),
@@ -123,7 +132,7 @@ SCHEMAS = {
         "selection_estimate": nnum(), "guarantee": nnum(), "failure_probability": nullable(nnum()),
         "rr_sets": integer(), "simulations": integer(), "sample_bytes": integer(),
         "peak_resident_bytes": integer(), "timing": TIMING,
-        "notes": {"type": "array", "items": string()}},
+        "notes": {"type": "array", "items": string()}, "from_the_data": FROM_THE_DATA},
         ["model", "fade", "deadline", "probability", "algorithm", "k", "seeds", "marginal_gains",
          "spread", "spread_stderr", "spread_ci95", "validation", "selection_estimate", "guarantee",
          "failure_probability", "rr_sets", "simulations", "sample_bytes", "peak_resident_bytes",

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "cascade/api/requests.h"
+#include "draws.h"
 #include "cascade/diffusion/simulator.h"
 #include "cascade/error.h"
 #include "cascade/seeding/budgeted.h"
@@ -150,6 +151,8 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     throw UsageError("default_fee", "applies only with a budget");
   }
   check_model(graph, model);
+  const std::optional<DrawOptions> draws =
+      draw_options(graph, model, request.draws, request.prior, kRunsPerDraw, request.seed);
 
   const auto start = std::chrono::steady_clock::now();
   SeedSelection& selection = out.selection;
@@ -221,6 +224,7 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
                    ? validate_spread(graph, model, selection.seeds, request.validation, request.seed)
                    : validate_spread(graph, model, selection.seeds, rr_model ? 100'000 : 10'000,
                                      request.seed, 0.01, rr_model ? 3'200'000 : 100'000);
+  if (draws) out.from_data = spread_under_draws(graph, model, selection.seeds, *draws);
   return out;
 }
 

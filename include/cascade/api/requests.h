@@ -10,12 +10,14 @@
 // can speak of it in its own terms.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "cascade/campaign/parameter_uncertainty.h"
 #include "cascade/community/audience.h"
 #include "cascade/community/cohesion.h"
 #include "cascade/community/leiden.h"
@@ -41,6 +43,8 @@ struct LoadRequest {
   std::string weight_column;      // the CSV column of weights; empty: weight, w, p, ...
   std::string prob;               // probability scheme; empty: none (see default_prob)
   std::uint64_t seed = kDefaultSeed;  // for random schemes (trivalency)
+  // Keep the file's trials and successes columns (as learn --out writes them) for draws.
+  bool arc_evidence = false;
 };
 
 // Loads the graph and assigns `prob`. Under prob "weight" the file's weights must be
@@ -91,7 +95,13 @@ struct SeedRequest {
   double budget = 0;             // > 0: choose under this budget (needs fees, or default_fee)
   double default_fee = kDefaultFee;  // the fee of everyone when fees is empty
   std::uint64_t seed = kDefaultSeed;
+  // > 0: the chosen seeds' spread re-estimated under this many probability vectors drawn from
+  // the data, kRunsPerDraw runs each (campaign/parameter_uncertainty.h; needs a graph loaded
+  // with arc_evidence and prob weight). Selection itself uses the point estimates.
+  std::uint32_t draws = 0;
+  std::array<double, 2> prior = {1, 1};  // with draws: learn's prior Beta(A, B)
 };
+inline constexpr std::uint64_t kRunsPerDraw = 10'000;
 
 struct SeedResult {
   SeedSelection selection;     // seeds, marginal gains, guarantee, samples, phases, notes
@@ -102,6 +112,7 @@ struct SeedResult {
   std::vector<double> seed_fees;  // with a budget: each seed's fee
   double spent = 0;
   double selection_seconds = 0;
+  std::optional<DataInterval> from_data;  // with draws
 };
 
 // Graph probabilities must be assigned as the model needs (load with default_prob(model)).
@@ -117,12 +128,18 @@ struct SimulationRequest {
   bool node_probabilities = false;
   bool trace = false;         // keep run 0's activations
   std::uint64_t seed = kDefaultSeed;
+  // > 0: the reach re-estimated under this many probability vectors drawn from the data, each
+  // with as many runs as the point estimate took (campaign/parameter_uncertainty.h; needs a
+  // graph loaded with arc_evidence and prob weight).
+  std::uint32_t draws = 0;
+  std::array<double, 2> prior = {1, 1};  // with draws: learn's prior Beta(A, B)
 };
 
 struct SimulationReport {
   SimulationResult result;
   DiffusionModel model;
   bool error_bars = true;     // false with a single run: there is no error bar
+  std::optional<DataInterval> from_data;  // with draws
 };
 
 SimulationReport simulate(const Graph& graph, const SimulationRequest& request);

@@ -30,6 +30,7 @@ enum class StreamPurpose : std::uint64_t {
   kRandomSeeds = 9,         // the random-seeds baseline
   kCommunities = 10,        // community detection (one stream per Leiden level)
   kInfluenceCheck = 11,     // RR sets that re-estimate the top of the influencer ranking
+  kParameterDraw = 12,      // one arc's probability in one draw from its posterior
   kTest = 99,               // tests only
 };
 

@@ -1,0 +1,27 @@
+// The draws of SimulationRequest and SeedRequest, checked once for both.
+#include "draws.h"
+
+#include "cascade/error.h"
+
+namespace cascade {
+
+std::optional<DrawOptions> draw_options(const Graph& graph, const DiffusionModel& model,
+                                        std::uint32_t draws, const std::array<double, 2>& prior,
+                                        std::uint64_t runs_per_draw, std::uint64_t seed) {
+  if (draws == 0) {
+    if (prior != std::array<double, 2>{1, 1}) {
+      throw UsageError("prior", "applies only with draws (the posterior the draws come from)");
+    }
+    return std::nullopt;
+  }
+  DrawOptions options;
+  options.draws = draws;
+  options.prior_a = prior[0];
+  options.prior_b = prior[1];
+  options.runs_per_draw = runs_per_draw;
+  options.seed = seed;
+  check_draws(graph, model, options);
+  return options;
+}
+
+}  // namespace cascade

@@ -1,6 +1,8 @@
 // The draws of SimulationRequest and SeedRequest, checked once for both.
 #include "draws.h"
 
+#include <fmt/format.h>
+
 #include "cascade/error.h"
 
 namespace cascade {
@@ -22,6 +24,20 @@ std::optional<DrawOptions> draw_options(const Graph& graph, const DiffusionModel
   options.seed = seed;
   check_draws(graph, model, options);
   return options;
+}
+
+DataInterval data_interval(const Graph& graph, const DiffusionModel& model,
+                           std::span<const NodeId> seeds, const DrawOptions& options, double point) {
+  DataInterval data = spread_under_draws(graph, model, seeds, options);
+  if (point < data.low || point > data.high) {
+    data.notes.push_back(fmt::format(
+        "the point estimate ({:.1f}) lies outside the interval from the data: the file's "
+        "probabilities and their posteriors under the prior Beta({:g}, {:g}) disagree, as they do "
+        "when most arcs were tried a few times, so the prior decides where the draws fall (learn "
+        "--estimate posterior with the same --prior gives probabilities that agree with them)",
+        point, data.prior_a, data.prior_b));
+  }
+  return data;
 }
 
 }  // namespace cascade

@@ -224,7 +224,9 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
                    ? validate_spread(graph, model, selection.seeds, request.validation, request.seed)
                    : validate_spread(graph, model, selection.seeds, rr_model ? 100'000 : 10'000,
                                      request.seed, 0.01, rr_model ? 3'200'000 : 100'000);
-  if (draws) out.from_data = spread_under_draws(graph, model, selection.seeds, *draws);
+  if (draws) {
+    out.from_data = data_interval(graph, model, selection.seeds, *draws, out.spread.spread.mean);
+  }
   return out;
 }
 

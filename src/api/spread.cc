@@ -61,7 +61,8 @@ SimulationReport simulate(const Graph& graph, const SimulationRequest& request) 
   if (draws) {
     DrawOptions per_draw = *draws;
     per_draw.runs_per_draw = report.result.runs;  // with rel_error, what the point estimate took
-    report.from_data = spread_under_draws(graph, report.model, request.seeds, per_draw);
+    report.from_data =
+        data_interval(graph, report.model, request.seeds, per_draw, report.result.reach.mean);
   }
   return report;
 }

@@ -167,6 +167,24 @@ TEST(SpreadUnderDraws, ThroughTheApi) {
   EXPECT_GT(report.from_data->high - report.from_data->low,
             3 * (report.result.reach.high - report.result.reach.low));
 
+  for (const std::string& note : report.from_data->notes) {
+    EXPECT_EQ(note.find("lies outside"), std::string::npos) << note;
+  }
+
+  // One success in one trial: successes / trials = 1 reaches b every time, while the posterior
+  // Beta(2, 1) stays below 1: the point estimate 2 lies outside the interval from the data.
+  const Graph once = one_arc(1, 1);
+  request.prior = {1, 1};
+  const SimulationReport overfit = simulate(once, request);
+  EXPECT_EQ(overfit.result.reach.mean, 2);
+  ASSERT_TRUE(overfit.from_data);
+  EXPECT_LT(overfit.from_data->high, 2);
+  bool noted = false;
+  for (const std::string& note : overfit.from_data->notes) {
+    noted = noted || note.find("the point estimate (2.0) lies outside") != std::string::npos;
+  }
+  EXPECT_TRUE(noted);
+
   SeedRequest seeds;
   seeds.k = 1;
   seeds.draws = 20;

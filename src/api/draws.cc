@@ -27,7 +27,8 @@ std::optional<DrawOptions> draw_options(const Graph& graph, const DiffusionModel
 }
 
 DataInterval data_interval(const Graph& graph, const DiffusionModel& model,
-                           std::span<const NodeId> seeds, const DrawOptions& options, double point) {
+                           std::span<const NodeId> seeds, const DrawOptions& options,
+                           double point) {
   DataInterval data = spread_under_draws(graph, model, seeds, options);
   if (point < data.low || point > data.high) {
     data.notes.push_back(fmt::format(

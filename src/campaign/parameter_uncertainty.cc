@@ -35,9 +35,10 @@ void check_draws(const Graph& graph, const DiffusionModel& model, const DrawOpti
     throw UsageError("runs", "found 0 runs per draw; expected at least 1");
   }
   if (model.kind == ModelKind::kLinearThreshold) {
-    throw UsageError("model", "found lt with draws; expected ic, icn or threshold:N,prob: "
-                              "probabilities drawn independently into a person may sum above 1, "
-                              "which lt does not allow");
+    throw UsageError("model",
+                     "found lt with draws; expected ic, icn or threshold:N,prob: "
+                     "probabilities drawn independently into a person may sum above 1, "
+                     "which lt does not allow");
   }
   if (!model.needs_probabilities()) {
     throw UsageError("model", fmt::format("found {}, which uses no probabilities, with draws; "
@@ -106,8 +107,9 @@ DataInterval spread_under_draws(const Graph& graph, const DiffusionModel& model,
   result.high = quantile(sorted, 0.975);
 
   if (arcs.drawn == 0) {
-    result.notes.push_back("no arc was ever tried in the log: every draw keeps the same "
-                           "probabilities, and the interval says nothing about the data");
+    result.notes.push_back(
+        "no arc was ever tried in the log: every draw keeps the same "
+        "probabilities, and the interval says nothing about the data");
   } else if (result.monte_carlo_error > 0.5 * result.between_draws) {
     result.notes.push_back(fmt::format(
         "Monte Carlo noise (standard error {:.3g} per draw) is not small against the spread "
@@ -115,12 +117,12 @@ DataInterval spread_under_draws(const Graph& graph, const DiffusionModel& model,
         result.monte_carlo_error, result.between_draws));
   }
   if (options.draws < kSteadyDraws) {
-    result.notes.push_back(fmt::format("{} draws: the 2.5% and 97.5% quantiles rest on the most "
-                                       "extreme draws; {} or more give a steadier interval",
-                                       options.draws, kSteadyDraws));
+    result.notes.push_back(
+        fmt::format("{} draws: the 2.5% and 97.5% quantiles rest on the most "
+                    "extreme draws; {} or more give a steadier interval",
+                    options.draws, kSteadyDraws));
   }
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }
 

@@ -66,21 +66,24 @@ void draw_probabilities(const Graph& graph, double prior_a, double prior_b, std:
   out.resize(graph.num_arcs());
   in.resize(graph.num_arcs());
   const std::uint64_t draw_seed = stream_key(seed, StreamPurpose::kParameterDraw, draw);
-  parallel_for(0, n, [&](std::uint64_t node) {
-    const auto u = static_cast<NodeId>(node);
-    const auto kept = graph.out_probabilities(u);
-    for (ArcIndex a = arrays.out_offsets[u]; a < arrays.out_offsets[u + 1]; ++a) {
-      const double trials = evidence->trials[a];
-      if (trials > 0) {
-        RandomStream stream(draw_seed, StreamPurpose::kParameterDraw, a);
-        const double successes = evidence->successes[a];
-        out[a] = static_cast<float>(
-            beta_draw(stream, prior_a + successes, prior_b + trials - successes));
-      } else {
-        out[a] = kept[a - arrays.out_offsets[u]];
-      }
-    }
-  }, 256);
+  parallel_for(
+      0, n,
+      [&](std::uint64_t node) {
+        const auto u = static_cast<NodeId>(node);
+        const auto kept = graph.out_probabilities(u);
+        for (ArcIndex a = arrays.out_offsets[u]; a < arrays.out_offsets[u + 1]; ++a) {
+          const double trials = evidence->trials[a];
+          if (trials > 0) {
+            RandomStream stream(draw_seed, StreamPurpose::kParameterDraw, a);
+            const double successes = evidence->successes[a];
+            out[a] = static_cast<float>(
+                beta_draw(stream, prior_a + successes, prior_b + trials - successes));
+          } else {
+            out[a] = kept[a - arrays.out_offsets[u]];
+          }
+        }
+      },
+      256);
   // In-arcs: walk the in-rows in order; each source's out-row is sorted by target, so its arcs
   // come up in out-row order.
   std::vector<ArcIndex> next(arrays.out_offsets.begin(), arrays.out_offsets.end() - 1);

@@ -15,8 +15,8 @@
 namespace cascade {
 namespace {
 
-Graph load_text(const std::string& name, const std::string& text, const std::string& prob = "weight",
-                bool evidence = true) {
+Graph load_text(const std::string& name, const std::string& text,
+                const std::string& prob = "weight", bool evidence = true) {
   const std::string path = testing::scratch_path(name);
   testing::write_text(path, text);
   LoadRequest request;
@@ -29,10 +29,10 @@ Graph load_text(const std::string& name, const std::string& text, const std::str
 // a -> b alone, learned from `trials` trials with `successes` successes: from seed a the reach is
 // 1 + p, so the reach under the draws is 1 + a Beta(1 + s, 1 + t - s) variate.
 Graph one_arc(double trials, double successes) {
-  return load_text("one_arc.csv", fmt::format("source,target,probability,trials,successes\n"
-                                              "a,b,{},{},{}\n",
-                                              trials > 0 ? successes / trials : 0.5, trials,
-                                              successes));
+  return load_text("one_arc.csv",
+                   fmt::format("source,target,probability,trials,successes\n"
+                               "a,b,{},{},{}\n",
+                               trials > 0 ? successes / trials : 0.5, trials, successes));
 }
 
 DataInterval draws_from_a(const Graph& g, std::uint32_t draws, std::uint64_t runs) {

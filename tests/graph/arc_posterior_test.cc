@@ -80,8 +80,8 @@ TEST(ArcEvidence, KeptOnlyWhenAskedAndPresent) {
 }
 
 TEST(ArcEvidence, UndirectedGivesBothDirectionsTheLine) {
-  const Graph g = load_text("once.csv", "source,target,p,trials,successes\na,b,0.5,8,4\n", true,
-                            true);
+  const Graph g =
+      load_text("once.csv", "source,target,p,trials,successes\na,b,0.5,8,4\n", true, true);
   EXPECT_EQ(arc(g, "b", "a").trials, 8);
   EXPECT_EQ(arc(g, "a", "b").successes, 4);
 }
@@ -113,8 +113,8 @@ TEST(ArcEvidence, ExpectedSuccessesRoundedJustAboveTrialsAreKept) {
   EXPECT_EQ(arc(g, "a", "b").successes, 3);
 }
 
-// Gamma(k): mean k, variance k. Beta(a, b): mean a / (a + b), variance ab / ((a + b)^2 (a + b + 1)).
-// 200,000 draws: the sample mean within 5 standard errors, the sample variance within 3%.
+// Gamma(k): mean k, variance k. Beta(a, b): mean a / (a + b), variance ab / ((a + b)^2 (a + b +
+// 1)). 200,000 draws: the sample mean within 5 standard errors, the sample variance within 3%.
 TEST(BetaDraw, HasTheRightMeanAndVariance) {
   constexpr int kDraws = 200'000;
   for (const double shape : {0.3, 1.0, 4.5, 100.0}) {

@@ -42,14 +42,14 @@ struct DataInterval {
   std::uint32_t draws = 0;
   std::uint64_t runs_per_draw = 0;
   double prior_a = 1, prior_b = 1;
-  double mean = 0;                   // of the draws' mean reach
-  double low = 0, high = 0;          // their 2.5% and 97.5% quantiles
-  double between_draws = 0;          // their standard deviation
-  double monte_carlo_error = 0;      // root mean square of the draws' standard errors
-  std::uint64_t arcs_drawn = 0;      // tried: drawn from their posterior
-  std::uint64_t arcs_fixed = 0;      // never tried: kept at the graph's probability
-  std::vector<double> reach;         // each draw's mean reach, in draw order
-  std::vector<std::string> notes;    // what a reader should know about this interval
+  double mean = 0;                 // of the draws' mean reach
+  double low = 0, high = 0;        // their 2.5% and 97.5% quantiles
+  double between_draws = 0;        // their standard deviation
+  double monte_carlo_error = 0;    // root mean square of the draws' standard errors
+  std::uint64_t arcs_drawn = 0;    // tried: drawn from their posterior
+  std::uint64_t arcs_fixed = 0;    // never tried: kept at the graph's probability
+  std::vector<double> reach;       // each draw's mean reach, in draw order
+  std::vector<std::string> notes;  // what a reader should know about this interval
   double seconds = 0;
 };
 

@@ -27,23 +27,6 @@ struct Options {
   std::string out;
 };
 
-double number(std::string_view text) {
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nan("");
-  return value;
-}
-
-void parse_prior(const std::string& text, LearnRequest& request) {
-  const std::size_t comma = text.find(',');
-  const double a = comma == std::string::npos ? std::nan("") : number(text.substr(0, comma));
-  const double b = comma == std::string::npos ? std::nan("") : number(text.substr(comma + 1));
-  if (!(a > 0 && b > 0 && std::isfinite(a) && std::isfinite(b))) {
-    throw UsageError("prior", fmt::format("found '{}'; expected A,B: two positive numbers", text));
-  }
-  request.prior = {a, b};
-}
-
 void write_arcs(const Graph& graph, const LearnedProbabilities& learned, const std::string& path) {
   std::string text = "source,target,probability,trials,successes,low,high\n";
   for (NodeId u = 0; u < graph.num_nodes(); ++u) {
@@ -98,7 +81,7 @@ void run(Options options) {
   LearnRequest& request = options.request;
   request.seed = options.common.seed;
   request.window = parse_window(options.window);
-  parse_prior(options.prior, request);
+  request.prior = parse_prior(options.prior);
   check_learn_request(request);
   check_files({{"GRAPH", options.graph.path}, {"--log", request.log}, {"--test", request.test}},
               {{"--out", options.out}});

@@ -135,6 +135,71 @@ void add_common_options(CLI::App* command, CommonOptions& options) {
 
 void apply_common_options(const CommonOptions& options) { set_num_threads(options.threads); }
 
+void add_draw_options(CLI::App* command, std::uint32_t& draws, std::string& prior) {
+  command->add_option("--draws", draws,
+                      fmt::format("With probabilities learned by cascade learn (--prob weight on its "
+                                  "--out file): re-estimate the spread under N probability "
+                                  "vectors drawn from each arc's posterior, for a 95% interval "
+                                  "from the data ({} to {})",
+                                  kMinDraws, with_commas(std::uint64_t{kMaxDraws})))
+      ->check(whole_number(kMinDraws, kMaxDraws));
+  command->add_option("--prior", prior,
+                      "With --draws: the Beta prior A,B that cascade learn used (its --prior)")
+      ->capture_default_str();
+}
+
+std::array<double, 2> parse_prior(const std::string& text) {
+  const std::size_t comma = text.find(',');
+  double a = std::nan(""), b = std::nan("");
+  if (comma != std::string::npos) {
+    const auto parse = [](std::string_view field, double& value) {
+      const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), value);
+      if (error != std::errc() || end != field.data() + field.size()) value = std::nan("");
+    };
+    parse(std::string_view(text).substr(0, comma), a);
+    parse(std::string_view(text).substr(comma + 1), b);
+  }
+  if (!(a > 0 && b > 0 && std::isfinite(a) && std::isfinite(b))) {
+    throw UsageError("prior", fmt::format("found '{}'; expected A,B: two positive numbers", text));
+  }
+  return {a, b};
+}
+
+nlohmann::ordered_json data_interval_json(const DataInterval& data) {
+  nlohmann::ordered_json json;
+  json["draws"] = data.draws;
+  json["runs_per_draw"] = data.runs_per_draw;
+  json["prior"] = {data.prior_a, data.prior_b};
+  json["mean"] = data.mean;
+  json["ci95"] = {data.low, data.high};
+  json["between_draws_stddev"] = data.between_draws;
+  json["monte_carlo_stderr"] = data.monte_carlo_error;
+  json["arcs_drawn"] = data.arcs_drawn;
+  json["arcs_fixed"] = data.arcs_fixed;
+  json["notes"] = data.notes;
+  json["seconds"] = data.seconds;
+  return json;
+}
+
+std::string data_interval_details(const DataInterval& data, int decimals) {
+  return fmt::format(
+      "mean {} of {} draws, each arc's probability drawn from its posterior under the prior "
+      "Beta({:g}, {:g}); {} per draw, Monte Carlo error {}; {} drawn, {} never tried kept at the "
+      "file's value",
+      with_commas(data.mean, decimals), with_commas(std::uint64_t{data.draws}), data.prior_a,
+      data.prior_b, count_of(data.runs_per_draw, "run", "runs"),
+      with_commas(data.monte_carlo_error, decimals + 1), count_of(data.arcs_drawn, "arc", "arcs"),
+      with_commas(data.arcs_fixed));
+}
+
+std::string data_interval_width_note(const DataInterval& data, double low, double high) {
+  const double width = high - low;
+  if (!(width > 0) || data.high - data.low < 2 * width) return "";
+  return fmt::format("the interval from the data is {:.0f} times as wide as the simulation's: "
+                     "more runs will not narrow it, more data would",
+                     (data.high - data.low) / width);
+}
+
 Graph load_graph_for(const GraphOptions& options, std::uint64_t seed) {
   LoadRequest request;
   request.path = options.path;
@@ -143,6 +208,7 @@ Graph load_graph_for(const GraphOptions& options, std::uint64_t seed) {
   request.weight_column = options.weight_column;
   request.prob = options.probability;
   request.seed = seed;
+  request.arc_evidence = options.arc_evidence;
   Graph graph = load(request);
   for (const std::string& warning : graph.load_report().warnings) {
     fmt::print(stderr, "cascade: warning: {}\n", warning);

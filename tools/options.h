@@ -4,6 +4,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -27,6 +28,7 @@ struct GraphOptions {
   std::string header = "auto";
   std::string weight_column;
   std::string probability;  // empty: no probabilities assigned
+  bool arc_evidence = false;  // keep the trials and successes columns (for --draws)
 };
 
 struct CommonOptions {
@@ -58,6 +60,18 @@ void add_graph_options(CLI::App* command, GraphOptions& options, const std::stri
 void add_common_options(CLI::App* command, CommonOptions& options);
 // --seed checked as a whole number, for commands without the other common options.
 CLI::Option* add_seed_option(CLI::App* command, std::uint64_t& seed);
+
+// --draws N and --prior A,B (simulate, seeds): the spread re-estimated under probabilities drawn
+// from each arc's posterior (campaign/parameter_uncertainty.h).
+void add_draw_options(CLI::App* command, std::uint32_t& draws, std::string& prior);
+// "A,B": two positive numbers, a Beta prior; UsageError naming prior otherwise.
+std::array<double, 2> parse_prior(const std::string& text);
+// The interval from the data as JSON, and what it rests on as one line of text.
+nlohmann::ordered_json data_interval_json(const DataInterval& data);
+std::string data_interval_details(const DataInterval& data, int decimals);
+// When the data's interval is at least twice as wide as the Monte Carlo one [low, high], a
+// sentence that says so; else empty.
+std::string data_interval_width_note(const DataInterval& data, double low, double high);
 
 // Loads the graph (the library's load()) and assigns --prob probabilities (drawn from `seed` where
 // the scheme is random), by default the model's (default_prob); prints the loader's warnings on

@@ -28,6 +28,7 @@ struct Options {
   std::string targets_file;
   std::string reached_file;
   std::string out;
+  std::string prior = "1,1";
 };
 
 // The audience's people and weight, not counting those already reached.
@@ -57,6 +58,8 @@ void run(Options options) {
   request.seed = options.common.seed;
   if (options.deadline != kNoDeadline) request.model.deadline = options.deadline;
   request.window = parse_window(options.window);
+  request.prior = parse_prior(options.prior);
+  options.graph.arc_evidence = request.draws > 0;
   const DiffusionModel checked_model = make_model(request.model);  // refused before any reading
   check_files({{"GRAPH", options.graph.path},
                {"--costs", options.costs_file},
@@ -159,6 +162,7 @@ void run(Options options) {
           {"sigma_cd_guarantee", credit.sigma_cd_guarantee}};
     }
     json["notes"] = selection.notes;
+    if (result.from_data) json["from_the_data"] = data_interval_json(*result.from_data);
     print_json(json);
     return;
   }
@@ -225,6 +229,17 @@ void run(Options options) {
     fmt::print("            under {} with probabilities {}: a check under a model the seeds were "
                "not chosen for\n",
                model.to_string(), probability);
+  }
+  if (result.from_data) {
+    const DataInterval& data = *result.from_data;
+    fmt::print("from data   95% interval [{}, {}];\n            {}\n",
+               with_commas(data.low, 1), with_commas(data.high, 1),
+               data_interval_details(data, 1));
+    const std::string width_note =
+        error_bar ? data_interval_width_note(data, validated.spread.low, validated.spread.high)
+                  : "";
+    if (!width_note.empty()) fmt::print("note        {}\n", width_note);
+    for (const std::string& note : data.notes) fmt::print("note        {}\n", note);
   }
   if (budgeted) {
     fmt::print("fees        {} spent of a budget of {}\n", number_text(spent),
@@ -329,6 +344,7 @@ void register_seeds(CLI::App& app) {
   command->add_option("--out", options->out,
                       "Write the seed labels, one per line (CSV quoting rules)")
       ->check(nonempty_path());
+  add_draw_options(command, options->request.draws, options->prior);
   add_common_options(command, options->common);
   command->callback([options] { run(*options); });
 }

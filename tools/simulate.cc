@@ -28,6 +28,7 @@ struct Options {
   std::string node_probabilities_file;
   std::string targets_file;
   std::string reached_file;
+  std::string prior = "1,1";
 };
 
 std::string sentiment_name(Sentiment s) { return s == Sentiment::kPositive ? "positive" : "negative"; }
@@ -70,6 +71,8 @@ void run(Options options) {
   SimulationRequest& request = options.request;
   request.seed = options.common.seed;
   if (options.deadline != kNoDeadline) request.model.deadline = options.deadline;
+  request.prior = parse_prior(options.prior);
+  options.graph.arc_evidence = request.draws > 0;
   const DiffusionModel checked_model = make_model(request.model);  // refused before any reading
   check_files({{"GRAPH", options.graph.path},
                {"--seeds", options.seeds_file},
@@ -162,6 +165,7 @@ void run(Options options) {
     json["runs_per_second"] = runs_per_second;
     json["arcs_per_second"] = arcs_per_second;
     json["timing"] = {{"simulation", result.seconds}, {"load", graph.load_report().seconds}};
+    if (report.from_data) json["from_the_data"] = data_interval_json(*report.from_data);
     print_json(json);
     return;
   }
@@ -178,12 +182,26 @@ void run(Options options) {
                                result.converged ? "until" : "stopped at the limit before",
                                100 * request.rel_error)
                  : "");
-  fmt::print("reach         {} people, seeds included ({})\n", with_commas(result.reach.mean, 2),
-             error_bars ? fmt::format("95% interval [{}, {}]; standard error {}",
-                                      with_commas(result.reach.low, 2),
-                                      with_commas(result.reach.high, 2),
-                                      with_commas(result.reach.standard_error, 3))
-                        : std::string("no error bar from a single run"));
+  const std::string simulation_interval =
+      error_bars ? fmt::format("95% interval [{}, {}]{} standard error {}",
+                               with_commas(result.reach.low, 2), with_commas(result.reach.high, 2),
+                               report.from_data ? " from the simulation," : ";",
+                               with_commas(result.reach.standard_error, 3))
+                 : std::string("no error bar from a single run");
+  if (report.from_data) {
+    const DataInterval& data = *report.from_data;
+    fmt::print("reach         {} people, seeds included ({}; [{}, {}] from the data, {} draws)\n",
+               with_commas(result.reach.mean, 2), simulation_interval, with_commas(data.low, 2),
+               with_commas(data.high, 2), with_commas(std::uint64_t{data.draws}));
+    fmt::print("from the data {}\n", data_interval_details(data, 2));
+    const std::string width_note =
+        error_bars ? data_interval_width_note(data, result.reach.low, result.reach.high) : "";
+    if (!width_note.empty()) fmt::print("note          {}\n", width_note);
+    for (const std::string& note : data.notes) fmt::print("note          {}\n", note);
+  } else {
+    fmt::print("reach         {} people, seeds included ({})\n", with_commas(result.reach.mean, 2),
+               simulation_interval);
+  }
   fmt::print("beyond seeds  {}\n",
              with_commas(result.reach.mean - static_cast<double>(distinct_seeds), 2));
   if (!request.reached.empty()) {
@@ -266,6 +284,7 @@ void register_simulate(CLI::App& app) {
   command->add_option("--node-probabilities", options->node_probabilities_file,
                       "Write each person's probability of being reached as CSV")
       ->check(nonempty_path());
+  add_draw_options(command, options->request.draws, options->prior);
   add_common_options(command, options->common);
   command->callback([options] { run(*options); });
 }

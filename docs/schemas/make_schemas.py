@@ -95,6 +95,15 @@ LOG = obj({"file": string(), "items": integer(), "adoptions": integer(), "users"
            "repeats_dropped": integer(), "integer_steps": boolean()})
 WINDOW = {"anyOf": [{"type": "number", "exclusiveMinimum": 0}, {"const": "inf"}]}
 PERCENTILES = obj({"5": integer(), "50": integer(), "95": integer()})
+FROM_THE_DATA = obj({
+    "draws": {"type": "integer", "minimum": 2}, "runs_per_draw": {"type": "integer", "minimum": 1},
+    "prior": {"type": "array", "items": nnum(), "minItems": 2, "maxItems": 2},
+    "mean": nnum(), "ci95": INTERVAL, "between_draws_stddev": nnum(), "monte_carlo_stderr": nnum(),
+    "arcs_drawn": integer(), "arcs_fixed": integer(),
+    "notes": {"type": "array", "items": string()}, "seconds": nnum()})
+FROM_THE_DATA["description"] = ("With --draws: the spread re-estimated under probability vectors "
+                                "drawn from each arc's posterior; ci95 holds the 2.5% and 97.5% "
+                                "quantiles of the draws' means")
 VERSUS = obj({**estimate("hubs"), **estimate("group")})
 SCHEMAS = {
     "info": command_schema("info", {k: v for k, v in SUMMARY.items() if k not in RECORD},
@@ -109,7 +118,7 @@ SCHEMAS = {
         **estimate("positive", True), **estimate("negative", True),
         "curve": {"type": "array", "items": obj({"step": integer(), **estimate("new", True)})},
         "arcs_examined": integer(), "runs_per_second": nnum(), "arcs_per_second": nnum(),
-        "timing": TIMING},
+        "timing": TIMING, "from_the_data": FROM_THE_DATA},
         ["model", "probability", "fade", "deadline", "seeds", "reached", "runs", "mean", "stderr",
          "ci95",
          "percentiles", "beyond_seeds", "beyond_seeds_stderr", "beyond_seeds_ci95", "curve",
@@ -133,7 +142,7 @@ SCHEMAS = {
             "outside_adoptions": integer(), "adopters": integer(),
             "credited_adoptions": integer(), "credit_entries": integer(), "sigma_cd": nnum(),
             "sigma_cd_guarantee": nnum()}),
-        "notes": {"type": "array", "items": string()}},
+        "notes": {"type": "array", "items": string()}, "from_the_data": FROM_THE_DATA},
         ["model", "fade", "deadline", "probability", "algorithm", "k", "targets", "reached",
          "seeds", "marginal_gains",
          "spread", "spread_stderr", "spread_ci95", "validation", "selection_estimate", "guarantee",

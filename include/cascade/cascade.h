@@ -4,6 +4,7 @@
 
 #include "cascade/api/learn.h"
 #include "cascade/api/requests.h"
+#include "cascade/campaign/parameter_uncertainty.h"
 #include "cascade/community/audience.h"
 #include "cascade/community/cohesion.h"
 #include "cascade/community/leiden.h"
@@ -11,6 +12,7 @@
 #include "cascade/diffusion/simulator.h"
 #include "cascade/error.h"
 #include "cascade/generate/generators.h"
+#include "cascade/graph/arc_posterior.h"
 #include "cascade/graph/graph.h"
 #include "cascade/graph/load.h"
 #include "cascade/graph/probability.h"

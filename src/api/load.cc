@@ -12,6 +12,7 @@ Graph load(const LoadRequest& request) {
   LoadOptions options;
   options.read.header = parse_header_mode(request.header);
   options.read.weight_column = request.weight_column;
+  options.read.arc_evidence = request.arc_evidence;
   options.build.undirected = request.undirected;
   std::optional<ProbabilitySpec> spec;
   if (!request.prob.empty()) {

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "cascade/api/requests.h"
+#include "draws.h"
 #include "cascade/diffusion/simulator.h"
 #include "cascade/error.h"
 #include "cascade/seeding/budgeted.h"
@@ -186,12 +187,20 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
                                           request.algo, model.to_string(), timing_rules));
     }
     check_reach_objective(graph, objective);
+    if (request.draws > 0) {
+      throw UsageError("draws", fmt::format("found draws with {}; expected draws on the whole "
+                                            "network's reach (not yet with targets or reached)",
+                                            field));
+    }
     const NodeId eligible = n - static_cast<NodeId>(objective.reached.size());
     if (request.k > eligible) {
       throw UsageError("k", fmt::format("found {}; expected at most {} (the people not yet reached)",
                                         group_digits(request.k), group_digits(eligible)));
     }
   }
+
+  const std::optional<DrawOptions> draws =
+      draw_options(graph, model, request.draws, request.prior, kRunsPerDraw, request.seed);
 
   const auto start = std::chrono::steady_clock::now();
   SeedSelection& selection = out.selection;
@@ -279,6 +288,9 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
                                      request.seed, 0, 0, objective)
                    : validate_spread(graph, model, selection.seeds, rr_model ? 100'000 : 10'000,
                                      request.seed, 0.01, rr_model ? 3'200'000 : 100'000, objective);
+  if (draws) {
+    out.from_data = data_interval(graph, model, selection.seeds, *draws, out.spread.spread.mean);
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "cascade/api/requests.h"
+#include "draws.h"
 #include "cascade/community/tight_group.h"
 #include "cascade/error.h"
 #include "cascade/seeding/celf.h"
@@ -47,6 +48,8 @@ SimulationReport simulate(const Graph& graph, const SimulationRequest& request) 
                                               request.rel_error));
   }
   if (request.rel_error == 0) check_runs(request.runs, "runs");
+  const std::optional<DrawOptions> draws = draw_options(graph, report.model, request.draws,
+                                                        request.prior, request.runs, request.seed);
   SimulationOptions options;
   options.runs = request.runs;
   options.relative_error = request.rel_error;
@@ -54,10 +57,21 @@ SimulationReport simulate(const Graph& graph, const SimulationRequest& request) 
   options.node_probabilities = request.node_probabilities;
   options.trace_first_run = request.trace;
   check_people(graph, request.reached, "reached");
+  if (draws && (!request.targets.empty() || !request.reached.empty())) {
+    throw UsageError("draws", fmt::format("found draws with {}; expected draws on the whole "
+                                          "network's reach (not yet with targets or reached)",
+                                          request.targets.empty() ? "reached" : "targets"));
+  }
   options.target_weights = request.targets;
   options.reached = request.reached;
   report.result = simulate(graph, report.model, request.seeds, options);
   report.error_bars = report.result.runs >= 2;
+  if (draws) {
+    DrawOptions per_draw = *draws;
+    per_draw.runs_per_draw = report.result.runs;  // with rel_error, what the point estimate took
+    report.from_data =
+        data_interval(graph, report.model, request.seeds, per_draw, report.result.reach.mean);
+  }
   return report;
 }
 

@@ -149,6 +149,7 @@ struct Layout {
   char delimiter = 0;  // for kDelimited
   int columns = 0;     // fields per line; 0 until the first arc line fixes 2 or 3
   int source = 0, target = 1, weight = -1;
+  int trials = -1, successes = -1;  // with ReadOptions::arc_evidence and a names header
   bool names_header = false;
   std::string weight_key = "weight";  // for kNetworkx
 };
@@ -301,6 +302,7 @@ class Parser {
   }
   [[noreturn]] void column_count_error(std::uint64_t number, int found) const;
   float weight_of(std::string_view field, std::uint64_t number) const;
+  void take_evidence(const Fields& fields, std::uint64_t number, EvidenceColumns& evidence) const;
   NodeId intern(std::string_view name);
   void use_names_header(const Fields& fields, std::uint64_t number, EdgeListData& out);
   void map_integer_labels(EdgeListData& out, bool has_counts_header, std::int64_t declared_nodes);
@@ -381,6 +383,35 @@ float Parser::weight_of(std::string_view field, std::uint64_t number) const {
   return static_cast<float>(value);
 }
 
+void Parser::take_evidence(const Fields& fields, std::uint64_t number,
+                           EvidenceColumns& evidence) const {
+  double trials = 0, successes = 0;
+  const std::string_view trials_text = fields.values[layout_.trials];
+  const std::string_view successes_text = fields.values[layout_.successes];
+  if (!parse_number(trials_text, trials) || !std::isfinite(trials) || trials < 0) {
+    throw InputError(source_, number,
+                     fmt::format("found trials {}; expected a non-negative number (how often the "
+                                 "arc was tried in the log)",
+                                 shown_in_message(trials_text)));
+  }
+  if (!parse_number(successes_text, successes) || !std::isfinite(successes) || successes < 0) {
+    throw InputError(source_, number,
+                     fmt::format("found successes {}; expected a non-negative number (how often "
+                                 "the arc's trials succeeded)",
+                                 shown_in_message(successes_text)));
+  }
+  // Expected successes are written to a float's precision and may round just above trials.
+  if (successes > trials * (1 + 1e-6) + 1e-9) {
+    throw InputError(source_, number,
+                     fmt::format("found successes {} above trials {}; expected at most as many "
+                                 "successes as trials",
+                                 successes_text, trials_text));
+  }
+  evidence.trials.push_back(trials);
+  evidence.successes.push_back(std::min(successes, trials));
+  evidence.lines.push_back(number);
+}
+
 NodeId Parser::intern(std::string_view name) {
   auto it = name_ids_.find(name);
   if (it != name_ids_.end()) return it->second;
@@ -426,6 +457,14 @@ void Parser::use_names_header(const Fields& fields, std::uint64_t number, EdgeLi
       case Column::kOther:
         break;
     }
+  }
+  if (options_.arc_evidence) {
+    for (int i = 0; i < fields.count; ++i) {
+      const std::string name = lowercase(fields.values[i]);
+      if (name == "trials" && layout_.trials < 0) layout_.trials = i;
+      if (name == "successes" && layout_.successes < 0) layout_.successes = i;
+    }
+    if (layout_.trials >= 0 && layout_.successes >= 0) out.evidence.emplace();
   }
   const bool positional = layout_.source < 0 && layout_.target < 0;
   if (positional) {
@@ -632,6 +671,7 @@ bool Parser::run(bool integer_labels, EdgeListData& out) {
     } else if (layout_.weight >= 0) {
       weights.push_back(weight_of(fields.values[layout_.weight], at));
     }
+    if (out.evidence) take_evidence(fields, at, *out.evidence);
     ++arc_lines;
     return true;
   };

@@ -56,8 +56,18 @@ void Graph::set_probabilities(std::vector<float> out, std::vector<float> in, std
   probability_scheme_ = std::move(scheme);
 }
 
+void Graph::set_arc_evidence(ArcEvidence evidence) {
+  if (evidence.trials.size() != num_arcs() || evidence.successes.size() != num_arcs()) {
+    throw InputError(report_.source, 0, "arc evidence arrays do not match the arcs");
+  }
+  evidence_ = std::move(evidence);
+}
+
 std::size_t Graph::memory_bytes() const {
-  return arrays_.out_offsets.capacity() * sizeof(ArcIndex) +
+  const std::size_t evidence_bytes =
+      evidence_ ? (evidence_->trials.capacity() + evidence_->successes.capacity()) * sizeof(double)
+                : 0;
+  return evidence_bytes + arrays_.out_offsets.capacity() * sizeof(ArcIndex) +
          arrays_.in_offsets.capacity() * sizeof(ArcIndex) +
          (arrays_.out_targets.capacity() + arrays_.in_sources.capacity()) * sizeof(NodeId) +
          (arrays_.out_weights.capacity() + arrays_.in_weights.capacity() +

@@ -45,17 +45,25 @@ with tempfile.TemporaryDirectory() as work:
     (work / "reached.txt").write_text("5\n6\n")
     (work / "log.txt").write_text("".join(f"{i} {(i * 7 + 3) % 300} 1 {(i * 13 + 5) % 300} 2 ghost 3\n"
                                           for i in range(300)))
+    (work / "learned.csv").write_text("source,target,probability,trials,successes,low,high\n"
+                                      "a,b,0.75,4,3,0.28,0.95\nb,c,0.5,2,1,0.09,0.91\n"
+                                      "c,a,0.1,0,0,0.03,0.97\n")
     net, names = str(work / "net.txt"), str(work / "names.csv")
+    learned = str(work / "learned.csv")
     runs = [
         ("info", [net]), ("info", [names, "--prob", "const:0.1"]),
         ("simulate", [net, "--seed-labels", "1,2", "--runs", "50"]),
         ("simulate", [net, "--seed-labels", "1", "--runs", "1", "--model", "icn:q=0.5,neg=2"]),
         ("simulate", [names, "--seed-labels", '"Müller, Anna"', "--rel-error", "0.5"]),
+        ("simulate", [learned, "--prob", "weight", "--seed-labels", "a", "--runs", "100",
+                      "--draws", "5"]),
         ("seeds", [net, "-k", "3", "--validation", "1000"]),
         ("seeds", [net, "-k", "3", "--validation", "1000", "--targets", str(work / "targets.csv"),
                    "--reached", str(work / "reached.txt"), "--deadline", "2"]),
         ("simulate", [net, "--seed-labels", "1,2", "--runs", "50", "--targets",
                       str(work / "targets.csv"), "--reached", str(work / "reached.txt")]),
+
+        ("seeds", [learned, "--prob", "weight", "-k", "1", "--validation", "100", "--draws", "5"]),
         ("seeds", [net, "-k", "2", "--model", "threshold:2", "--runs", "10", "--candidates", "20"]),
         ("seeds", [net, "--costs", str(work / "fees.csv"), "--budget", "5", "--validation", "1000"]),
         ("seeds", [names, "-k", "1", "--algo", "degree", "--validation", "1000"]),

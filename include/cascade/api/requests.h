@@ -10,12 +10,14 @@
 // can speak of it in its own terms.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "cascade/campaign/parameter_uncertainty.h"
 #include "cascade/community/audience.h"
 #include "cascade/community/cohesion.h"
 #include "cascade/community/leiden.h"
@@ -42,6 +44,8 @@ struct LoadRequest {
   std::string weight_column;      // the CSV column of weights; empty: weight, w, p, ...
   std::string prob;               // probability scheme; empty: none (see default_prob)
   std::uint64_t seed = kDefaultSeed;  // for random schemes (trivalency)
+  // Keep the file's trials and successes columns (as learn --out writes them) for draws.
+  bool arc_evidence = false;
 };
 
 // Loads the graph and assigns `prob`. Under prob "weight" the file's weights must be
@@ -103,7 +107,14 @@ struct SeedRequest {
   std::string log;                     // the log's path, or "-" for standard input
   std::string log_format = "actions";  // actions or cascades (adoption_log.h)
   double window = 0;                   // 0: 1 for integer steps, infinity for time stamps
+
+  // > 0: the chosen seeds' spread re-estimated under this many probability vectors drawn from
+  // the data, kRunsPerDraw runs each (campaign/parameter_uncertainty.h; needs a graph loaded
+  // with arc_evidence and prob weight). Selection itself uses the point estimates.
+  std::uint32_t draws = 0;
+  std::array<double, 2> prior = {1, 1};  // with draws: learn's prior Beta(A, B)
 };
+inline constexpr std::uint64_t kRunsPerDraw = 10'000;
 
 struct SeedResult {
   SeedSelection selection;     // seeds, marginal gains, guarantee, samples, phases, notes
@@ -117,6 +128,8 @@ struct SeedResult {
   // algo credit: the log and sigma_cd, the objective the seeds were chosen for; `spread` is still
   // the independent check under the graph's probabilities.
   std::optional<CreditSummary> credit;
+
+  std::optional<DataInterval> from_data;  // with draws
 };
 
 // Graph probabilities must be assigned as the model needs (load with default_prob(model)).
@@ -134,12 +147,18 @@ struct SimulationRequest {
   std::vector<double> targets;  // per node a weight >= 0, or empty: reach inside and outside it
   std::vector<NodeId> reached;  // already active, influence spent; no seed among them
   std::uint64_t seed = kDefaultSeed;
+  // > 0: the reach re-estimated under this many probability vectors drawn from the data, each
+  // with as many runs as the point estimate took (campaign/parameter_uncertainty.h; needs a
+  // graph loaded with arc_evidence and prob weight).
+  std::uint32_t draws = 0;
+  std::array<double, 2> prior = {1, 1};  // with draws: learn's prior Beta(A, B)
 };
 
 struct SimulationReport {
   SimulationResult result;
   DiffusionModel model;
   bool error_bars = true;     // false with a single run: there is no error bar
+  std::optional<DataInterval> from_data;  // with draws
 };
 
 SimulationReport simulate(const Graph& graph, const SimulationRequest& request);

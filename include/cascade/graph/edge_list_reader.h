@@ -14,8 +14,11 @@
 // dense ids through a direct table when their range is compact, else through sorting.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cascade/graph/builder.h"
 #include "cascade/graph/labels.h"
@@ -40,10 +43,21 @@ struct ReadOptions {
   // (accepted_weight_column_names()), the third column of a file without a names header, GraphML
   // and GML "weight", the GEXF weight attribute.
   std::string weight_column;
+  // Keep the columns named trials and successes of a names header (CSV/TSV), as `cascade learn
+  // --out` writes them, in EdgeListData::evidence; other formats and headers have none.
+  bool arc_evidence = false;
 };
 
 // The header names read as a weight column, for messages: "weight, w, probability, p or strength".
 std::string accepted_weight_column_names();
+
+// A names header's trials and successes columns, one entry per arc line (self-loops included),
+// with the line each came from.
+struct EvidenceColumns {
+  std::vector<double> trials;
+  std::vector<double> successes;
+  std::vector<std::uint64_t> lines;
+};
 
 struct EdgeListData {
   NodeLabels labels;
@@ -52,6 +66,8 @@ struct EdgeListData {
   // The file declares its links undirected (GraphML, GEXF, GML): each arc is to be stored in both
   // directions, as BuildOptions::undirected does.
   bool undirected = false;
+  // With ReadOptions::arc_evidence and both columns in the header.
+  std::optional<EvidenceColumns> evidence;
 };
 
 // Parses `text`, the content of `source` (used in error messages). Throws InputError naming the

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -43,6 +44,15 @@ struct GraphArrays {
   std::vector<ArcIndex> in_offsets;
   std::vector<NodeId> in_sources;     // sorted within each row
   std::vector<float> in_weights;
+};
+
+// Each arc's evidence from an adoption log, as `cascade learn --out` writes it, indexed like the
+// out-arcs (out_offsets / out_targets): the posterior of arc a is Beta(A + successes[a],
+// B + trials[a] - successes[a]) (graph/arc_posterior.h). Loaded only when asked for
+// (LoadRequest::arc_evidence), so graphs without it use no memory for it.
+struct ArcEvidence {
+  std::vector<double> trials;     // 0: never tried
+  std::vector<double> successes;  // in [0, trials]; fractional for em's expected successes
 };
 
 class Graph {
@@ -89,6 +99,11 @@ class Graph {
 
   const NodeLabels& labels() const { return labels_; }
   std::string label(NodeId node) const { return labels_.label(node); }
+  // The evidence behind each arc's probability, or null when the graph was loaded without it.
+  const ArcEvidence* arc_evidence() const { return evidence_ ? &*evidence_ : nullptr; }
+  // Both arrays must have num_arcs() entries.
+  void set_arc_evidence(ArcEvidence evidence);
+
   const LoadReport& load_report() const { return report_; }
   LoadReport& load_report() { return report_; }
   const GraphArrays& arrays() const { return arrays_; }
@@ -107,6 +122,7 @@ class Graph {
   std::vector<float> out_probabilities_;
   std::vector<float> in_probabilities_;
   std::string probability_scheme_;
+  std::optional<ArcEvidence> evidence_;
 };
 
 }  // namespace cascade

@@ -25,6 +25,8 @@ EdgeListData parse_graph_text(std::string_view text, const std::string& source,
 
 // A file that declares its links undirected (GraphML, GEXF, GML) is stored with both directions
 // of each link, as options.build.undirected does.
+// With options.read.arc_evidence and a CSV/TSV header naming trials and successes, the graph
+// carries them (Graph::arc_evidence); an arc listed twice is then an InputError.
 // Throws InputError for unreadable or malformed files and UsageError for options that do not
 // apply (--undirected on a snapshot of a directed graph, for instance).
 Graph load_graph(const std::string& path, const LoadOptions& options);

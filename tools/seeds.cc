@@ -118,6 +118,13 @@ void run(Options options) {
     json["reached"] = request.reached.size();
     json["seeds"] = json_labels(graph, selection.seeds);
     json["marginal_gains"] = selection.marginal_gain;
+    const bool split = !selection.positive_gain.empty() || validated.sentiment;
+    json["positive_gains"] = split ? nlohmann::ordered_json(selection.positive_gain)
+                                   : nlohmann::ordered_json(nullptr);
+    json["negative_gains"] = split ? nlohmann::ordered_json(selection.negative_gain)
+                                   : nlohmann::ordered_json(nullptr);
+    json["neg_weight"] = model.has_sentiment() ? nlohmann::ordered_json(request.neg_weight)
+                                               : nlohmann::ordered_json(nullptr);
     if (budgeted) {
       json["fees"] = result.seed_fees;
       json["budget"] = request.budget;
@@ -125,6 +132,12 @@ void run(Options options) {
     }
     put_estimate(json, "spread", validated.spread.mean, validated.spread.standard_error,
                  validated.spread.low, validated.spread.high, error_bar);
+    if (validated.sentiment) {
+      put_estimate(json, "positive", validated.positive.mean, validated.positive.standard_error,
+                   validated.positive.low, validated.positive.high, error_bar);
+      put_estimate(json, "negative", validated.negative.mean, validated.negative.standard_error,
+                   validated.negative.low, validated.negative.high, error_bar);
+    }
     json["validation"] = {
         {"method", validated.by_rr_sets ? "independent RR sets" : "independent Monte Carlo runs"},
         {"samples", validated.samples}};
@@ -199,14 +212,26 @@ void run(Options options) {
                with_commas(credit.adopters), window_text(credit.window),
                request.window > 0 ? "" : " (the default for this log)", credit.threshold);
   }
-  fmt::print("\nrank  {}  marginal gain{}\n", pad_right("seed", label_width),
-             budgeted ? "  fee" : result.credit ? " (sigma_cd)" : "");
+  const bool split_gains = !selection.positive_gain.empty();
+  fmt::print("\nrank  {}  marginal gain{}{}\n", pad_right("seed", label_width),
+             budgeted ? "  fee" : result.credit ? " (sigma_cd)" : "",
+             split_gains ? "   positive   negative" : "");
   for (std::size_t i = 0; i < selection.seeds.size(); ++i) {
     const NodeId v = selection.seeds[i];
-    fmt::print("{:>4}  {}  {:>13}{}\n", i + 1, pad_right(table_label(graph.label(v)), label_width),
+    fmt::print("{:>4}  {}  {:>13}{}{}\n", i + 1, pad_right(table_label(graph.label(v)), label_width),
                i < selection.marginal_gain.size() ? with_commas(selection.marginal_gain[i], 2)
                                                   : std::string("-"),
-               budgeted ? "  " + number_text(result.seed_fees[i]) : std::string());
+               budgeted ? "  " + number_text(result.seed_fees[i]) : std::string(),
+               split_gains && i < selection.positive_gain.size()
+                   ? fmt::format(" {:>10} {:>10}", with_commas(selection.positive_gain[i], 2),
+                                 with_commas(selection.negative_gain[i], 2))
+                   : std::string());
+  }
+  if (model.has_sentiment()) {
+    fmt::print("objective   positive reach{} (never the total: unhappy customers count against, "
+               "not for)\n",
+               request.neg_weight > 0 ? fmt::format(" - {:g} x negative reach", request.neg_weight)
+                                      : std::string());
   }
   if (result.credit) {
     fmt::print("\nsigma_cd    {} adopters credited on the log (the credit-distribution model's "
@@ -225,6 +250,12 @@ void run(Options options) {
              request.reached.empty() ? std::string() : std::string(", new people only"),
              validated.by_rr_sets ? count_of(validated.samples, "RR set", "RR sets")
                                   : count_of(validated.samples, "Monte Carlo run", "Monte Carlo runs"));
+  if (validated.sentiment) {
+    fmt::print("            positive {} (95% interval [{}, {}]), negative {} (95% interval [{}, {}])\n",
+               with_commas(validated.positive.mean, 1), with_commas(validated.positive.low, 1),
+               with_commas(validated.positive.high, 1), with_commas(validated.negative.mean, 1),
+               with_commas(validated.negative.low, 1), with_commas(validated.negative.high, 1));
+  }
   if (result.credit) {
     fmt::print("            under {} with probabilities {}: a check under a model the seeds were "
                "not chosen for\n",
@@ -306,6 +337,11 @@ void register_seeds(CLI::App& app) {
                       "interval is within 1%: 100,000 to 3.2 million RR sets, or Monte Carlo runs "
                       "in batches from 1,000 up to 100,000)")
       ->check(whole_number(1, 1'000'000'000'000));
+  command->add_option("--neg-weight", options->request.neg_weight,
+                      "icn: the seeds maximize positive reach - L x negative reach (default 0: "
+                      "positive reach alone)")
+      ->check(real_number(0, 1e6, false, false))
+      ->capture_default_str();
   command->add_option("--runs", options->request.runs, "CELF++: simulations per spread evaluation")
       ->check(whole_number(1, 100'000'000))
       ->capture_default_str();

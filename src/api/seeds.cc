@@ -107,6 +107,17 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
   } else if (request.k == 0) {
     throw UsageError("k", "found 0; expected the number of seeds (at least 1)");
   }
+  if (request.neg_weight != 0) {
+    if (!(request.neg_weight > 0) || !std::isfinite(request.neg_weight)) {
+      throw UsageError("neg_weight", fmt::format("found {}; expected a number at least 0",
+                                                 request.neg_weight));
+    }
+    if (!model.has_sentiment()) {
+      throw UsageError("neg_weight", fmt::format("found {} with model {}; expected a model with "
+                                                 "positive and negative word of mouth (icn)",
+                                                 request.neg_weight, model.to_string()));
+    }
+  }
   if (request.k > n) {
     throw UsageError("k", fmt::format("found {}; expected at most {} (the number of nodes)",
                                       group_digits(request.k), group_digits(n)));
@@ -244,6 +255,7 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     celf.k = k;
     celf.runs = request.runs;
     celf.seed = request.seed;
+    celf.negative_weight = request.neg_weight;
     const std::uint32_t pool =
         request.candidates > 0 ? std::min(request.candidates, n) : default_candidates(n);
     if (pool < k) {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <chrono>
 #include <memory>
 #include <numeric>
@@ -17,32 +19,56 @@
 namespace cascade {
 namespace {
 
-// Total reach over runs 0..runs-1 of the model from `seeds` (an integer: exact, order-free).
+// Totals over runs 0..runs-1 of the model from a seed set (integers: exact, order-free).
+struct Totals {
+  std::int64_t reached = 0, negative = 0;
+  std::int64_t positive() const { return reached - negative; }
+};
+
+// Total reach (and its negative part) over the same runs for every seed set, and the objective
+// the greedy maximizes: the reach, or under a model with sentiment positive - L x negative.
 class SpreadOracle {
  public:
-  SpreadOracle(const Graph& graph, const DiffusionModel& model, std::uint64_t runs, std::uint64_t seed)
+  SpreadOracle(const Graph& graph, const DiffusionModel& model, std::uint64_t runs,
+               std::uint64_t seed, double negative_weight)
       : graph_(graph), model_(model), runs_(runs), seed_(seed),
+        sentiment_(model.has_sentiment()), negative_weight_(negative_weight),
         workspaces_(static_cast<std::size_t>(num_threads())),
         outcomes_(workspaces_.size()) {}
 
-  std::uint64_t total_reach(const std::vector<NodeId>& seeds) {
+  Totals totals(const std::vector<NodeId>& seeds) {
     check_interrupt();
-    std::vector<std::uint64_t> per_thread(workspaces_.size(), 0);
+    std::vector<Totals> per_thread(workspaces_.size());
     parallel_for(0, runs_, [&](std::uint64_t r) {
       const auto t = static_cast<std::size_t>(thread_index());
       if (!workspaces_[t]) workspaces_[t] = std::make_unique<RunWorkspace>(graph_.num_nodes());
       run_once(graph_, model_, seeds, seed_, r, *workspaces_[t], outcomes_[t]);
-      per_thread[t] += outcomes_[t].reached;
+      per_thread[t].reached += outcomes_[t].reached;
+      per_thread[t].negative += outcomes_[t].negative;
     }, 8);
     ++evaluations_;
-    return std::accumulate(per_thread.begin(), per_thread.end(), std::uint64_t{0});
+    Totals sum;
+    for (const Totals& t : per_thread) {
+      sum.reached += t.reached;
+      sum.negative += t.negative;
+    }
+    return sum;
   }
+  // The objective of a seed set's totals: exact sums of integers, then one multiplication.
+  double objective(const Totals& t) const {
+    return sentiment_ ? static_cast<double>(t.positive()) -
+                            negative_weight_ * static_cast<double>(t.negative)
+                      : static_cast<double>(t.reached);
+  }
+  double total(const std::vector<NodeId>& seeds) { return objective(totals(seeds)); }
   std::uint64_t evaluations() const { return evaluations_; }
 
  private:
   const Graph& graph_;
   const DiffusionModel& model_;
   std::uint64_t runs_, seed_;
+  bool sentiment_;
+  double negative_weight_;
   std::vector<std::unique_ptr<RunWorkspace>> workspaces_;
   std::vector<RunOutcome> outcomes_;  // per thread, reused by every run
   std::uint64_t evaluations_ = 0;
@@ -51,9 +77,9 @@ class SpreadOracle {
 struct Candidate {
   NodeId node;
   std::uint32_t rank;       // position in the candidate list: ties go to the earlier one
-  std::int64_t gain;        // mg1: marginal total reach given the seeds when last evaluated
+  double gain;              // mg1: marginal total objective given the seeds when last evaluated
   NodeId previous_best;     // the best candidate at the time of that evaluation
-  std::int64_t gain_after;  // mg2: marginal total reach given seeds + previous_best
+  double gain_after;        // mg2: marginal total objective given seeds + previous_best
   std::uint32_t round;      // size of the seed set when mg1 was computed
 };
 
@@ -76,6 +102,11 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
                                  graph.num_nodes()));
   }
   if (options.runs < 1) throw UsageError("runs", "found 0; expected at least 1");
+  if (!(options.negative_weight >= 0) || !std::isfinite(options.negative_weight)) {
+    throw UsageError("neg_weight", fmt::format("found {}; expected a number at least 0",
+                                               options.negative_weight));
+  }
+  const bool sentiment = model.has_sentiment();
   std::vector<NodeId> candidates = options.candidates;
   if (candidates.empty()) {
     // Everyone, by decreasing out-degree: where marginal gains tie (under complex contagion a
@@ -101,20 +132,19 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
     throw UsageError("candidates", fmt::format("found {}; expected at least k = {}", candidates.size(),
                                  options.k));
   }
-  SpreadOracle oracle(graph, model, options.runs, options.seed);
+  SpreadOracle oracle(graph, model, options.runs, options.seed, options.negative_weight);
   std::vector<NodeId> seeds;
-  std::int64_t current = 0;  // total reach of `seeds`
+  double current = 0;         // total objective of `seeds`
+  Totals current_totals;      // their totals
 
   // First round: every candidate alone, and (CELF++) with the best one seen before it.
   std::priority_queue<Candidate, std::vector<Candidate>, Order> queue;
   NodeId best = kNone;
-  std::int64_t best_gain = -1;
+  double best_gain = -std::numeric_limits<double>::infinity();
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     const NodeId v = candidates[i];
-    Candidate c{v, i, static_cast<std::int64_t>(oracle.total_reach({v})), best, 0, 0};
-    if (best != kNone) {
-      c.gain_after = static_cast<std::int64_t>(oracle.total_reach({best, v})) - best_gain;
-    }
+    Candidate c{v, i, oracle.total({v}), best, 0, 0};
+    if (best != kNone) c.gain_after = oracle.total({best, v}) - best_gain;
     if (c.gain > best_gain) {  // ties keep the earlier candidate
       best = v;
       best_gain = c.gain;
@@ -127,18 +157,31 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
   NodeId last_seed = kNone;
   NodeId round_best = kNone;  // best candidate evaluated in this round
   std::uint32_t round_best_rank = 0;
-  std::int64_t round_best_gain = -1;
+  constexpr double kNoGain = -std::numeric_limits<double>::infinity();
+  double round_best_gain = kNoGain;
+  const auto runs = static_cast<double>(options.runs);
+  bool stopped = false;
   while (seeds.size() < options.k && !queue.empty()) {
     Candidate c = queue.top();
     queue.pop();
     const auto round = static_cast<std::uint32_t>(seeds.size());
     if (c.round == round) {
+      if (sentiment && !(c.gain > 0)) {  // the best adds nothing: a seed must earn its place
+        stopped = true;
+        break;
+      }
       seeds.push_back(c.node);
-      result.marginal_gain.push_back(static_cast<double>(c.gain) / static_cast<double>(options.runs));
+      result.marginal_gain.push_back(c.gain / runs);
       current += c.gain;
+      if (sentiment) {
+        const Totals with = oracle.totals(seeds);
+        result.positive_gain.push_back(static_cast<double>(with.positive() - current_totals.positive()) / runs);
+        result.negative_gain.push_back(static_cast<double>(with.negative - current_totals.negative) / runs);
+        current_totals = with;
+      }
       last_seed = c.node;
       round_best = kNone;
-      round_best_gain = -1;
+      round_best_gain = kNoGain;
       continue;
     }
     if (c.previous_best == last_seed && last_seed != kNone && c.round + 1 == round) {
@@ -146,13 +189,12 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
     } else {
       std::vector<NodeId> with = seeds;
       with.push_back(c.node);
-      c.gain = static_cast<std::int64_t>(oracle.total_reach(with)) - current;
+      c.gain = oracle.total(with) - current;
       c.previous_best = round_best;
       if (round_best != kNone) {
         // sigma(S + best) = current + round_best_gain: evaluated earlier in this round.
         with.push_back(round_best);
-        c.gain_after = static_cast<std::int64_t>(oracle.total_reach(with)) - current -
-                       round_best_gain;
+        c.gain_after = oracle.total(with) - current - round_best_gain;
       }
     }
     c.round = round;
@@ -164,7 +206,15 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
     queue.push(c);
   }
   result.seeds = seeds;
-  result.estimated_spread = static_cast<double>(current) / static_cast<double>(options.runs);
+  result.estimated_spread = current / runs;
+  if (stopped) {
+    result.notes.push_back(fmt::format(
+        "stopped at {} of {} seeds: nobody left adds to positive reach{} (a seed must add more "
+        "positive word than it costs)",
+        seeds.size(), options.k,
+        options.negative_weight > 0 ? fmt::format(" - {:g} x negative reach", options.negative_weight)
+                                    : std::string()));
+  }
   result.simulations = oracle.evaluations() * options.runs;
   result.phases = {{"greedy by simulation",
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()}};
@@ -173,7 +223,7 @@ SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,
                                      group_digits(candidates.size())));
   // Gains are ties at 0 once the seeds reach every remaining candidate in every run: the queue
   // then yields them in candidate order, by default the fill rule's (out-degree, then id).
-  const auto filled = static_cast<std::uint32_t>(
+  const auto filled = sentiment ? 0u : static_cast<std::uint32_t>(
       std::count(result.marginal_gain.begin(), result.marginal_gain.end(), 0.0));
   if (filled > 0) {
     result.notes.push_back(options.candidates.empty()

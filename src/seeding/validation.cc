@@ -85,6 +85,11 @@ ValidatedSpread validate_spread(const Graph& graph, const DiffusionModel& model,
     const SimulationResult simulated = simulate(graph, model, seeds, options);
     result.spread = simulated.reach;
     result.samples = simulated.runs;
+    if (model.has_sentiment()) {
+      result.sentiment = true;
+      result.positive = simulated.positive;
+      result.negative = simulated.negative;
+    }
   }
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -92,6 +92,8 @@ struct SeedRequest {
   double time_limit = 0;      // seconds, opim-c and auto only; 0: none
   std::uint64_t validation = 0;  // independent samples for the spread; 0: until within 1%
   std::uint64_t runs = kDefaultCelfRuns;  // CELF++: simulations per evaluation
+  // icn: the seeds maximize positive reach - neg_weight x negative reach (never the total).
+  double neg_weight = 0;
   std::uint32_t candidates = 0;  // CELF++: the C highest out-degree people; 0: all up to 5,000
   std::vector<double> fees;      // one per node, or empty; with budget
   double budget = 0;             // > 0: choose under this budget (needs fees, or default_fee)

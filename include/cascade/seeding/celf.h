@@ -14,6 +14,11 @@
 // Seeds are distinct. Where marginal gains tie (at 0 once the seeds reach every remaining
 // candidate in every run) the earlier candidate wins, so by default the seats are filled by
 // highest out-degree, ties to the smaller id, and `notes` says how many seeds added nothing.
+// Under positive/negative word of mouth (icn) the greedy maximizes positive reach minus L times
+// negative reach (L = negative_weight, default 0: positive reach alone), never the total, and
+// records each seed's positive and negative gains. Positive reach is submodular under IC-N with
+// neg = 1 (Chen et al., SDM 2011), where lazy evaluation is exact; otherwise, and with L > 0, the
+// objective need not be submodular and lazy greedy proves nothing.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +38,10 @@ struct CelfOptions {
   // decreasing out-degree, ties to the smaller id. (On large graphs, the highest-degree few
   // thousand.) Distinct nodes of the graph: UsageError otherwise.
   std::vector<NodeId> candidates;
+  // Models with sentiment (icn): the objective is positive reach - negative_weight x negative
+  // reach, never the total; a seed whose best gain is not positive is not added (fewer than k
+  // seeds then, with a note). Ignored by the other models.
+  double negative_weight = 0;
 };
 
 SeedSelection celf_plus_plus(const Graph& graph, const DiffusionModel& model,

@@ -21,6 +21,8 @@ struct SeedSelection {
   // Expected spread each seed adds to those before it, as the algorithm estimated it (from its
   // own sample: biased upward; validate independently before reporting a spread).
   std::vector<double> marginal_gain;
+  // Models with sentiment (icn): each seed's added positive and negative reach, as estimated.
+  std::vector<double> positive_gain, negative_gain;
   double estimated_spread = 0;
   // Proven approximation ratio: with probability >= 1 - failure_probability the seeds' expected
   // spread is at least `guarantee` x the optimum. 0 for heuristics, which prove nothing.

@@ -24,6 +24,9 @@ namespace cascade {
 
 struct ValidatedSpread {
   Estimate spread;
+  // Models with sentiment (icn; Monte Carlo): the reach's positive and negative parts.
+  bool sentiment = false;
+  Estimate positive, negative;
   std::uint64_t samples = 0;
   bool by_rr_sets = true;  // false: Monte Carlo runs
   double seconds = 0;

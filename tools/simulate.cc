@@ -29,6 +29,9 @@ struct Options {
   std::string targets_file;
   std::string reached_file;
   std::string prior = "1,1";
+  std::string costs_file;
+  double default_cost = kDefaultFee;
+  CLI::Option* default_cost_option = nullptr;
 };
 
 std::string sentiment_name(Sentiment s) { return s == Sentiment::kPositive ? "positive" : "negative"; }
@@ -58,12 +61,97 @@ void write_node_probabilities(const Graph& graph, const SimulationResult& result
   write_output_file(path, text);
 }
 
+// The value lines (campaign/value.h): after the reach and the sentiment, labelled cost
+// equivalence, negative word apart; never the first or only figure.
+void print_value(const CampaignValue& value, bool sentiment, bool error_bars);
+nlohmann::ordered_json value_json(const CampaignValue& value, bool sentiment, bool error_bars);
+
 // "12.34 (95% interval [11.78, 12.90])" or, with a single run, "12.34 (no error bar from a single
 // run)". Intervals are shown as such, not as +/-: they may be clipped at 0 or at the seeds.
 std::string with_interval(const Estimate& e, bool has_error_bar, int decimals) {
   if (!has_error_bar) return with_commas(e.mean, decimals) + " (no error bar from a single run)";
   return fmt::format("{} (95% interval [{}, {}])", with_commas(e.mean, decimals),
                      with_commas(e.low, decimals), with_commas(e.high, decimals));
+}
+
+void print_value(const CampaignValue& value, bool sentiment, bool error_bars) {
+  const ValueTerms& terms = value.terms;
+  if (sentiment) {
+    fmt::print("impressions   {} word-of-mouth messages to people outside the seeds: from "
+               "positive speakers {}; from negative speakers {}, reported apart\n",
+               with_interval(value.impressions, error_bars, 1),
+               with_interval(value.positive_impressions, error_bars, 1),
+               with_interval(value.negative_impressions, error_bars, 1));
+  } else {
+    fmt::print("impressions   {} word-of-mouth messages to people outside the seeds\n",
+               with_interval(value.impressions, error_bars, 1));
+  }
+  if (terms.cpm) {
+    const std::string what = fmt::format(
+        "what that attention would cost as advertising at CPM {}; not the value of the "
+        "conversations (Barcelona Principles)",
+        number_text(*terms.cpm));
+    if (sentiment) {
+      fmt::print("cost equivalence  positive word {}; negative word {}, never netted: {}\n",
+                 with_interval(*value.positive_cost_equivalence, error_bars, 2),
+                 with_interval(*value.negative_cost_equivalence, error_bars, 2), what);
+    } else {
+      fmt::print("cost equivalence  {}: {}\n", with_interval(*value.cost_equivalence, error_bars, 2),
+                 what);
+    }
+  }
+  if (terms.value_per_adoption) {
+    fmt::print("adoptions     {} people reached beyond the seeds, worth {} at {} each\n",
+               with_interval(value.adoptions, error_bars, 2),
+               with_interval(*value.adoption_value, error_bars, 2),
+               number_text(*terms.value_per_adoption));
+    if (value.return_on_fees) {
+      fmt::print("return        {} = (adoptions x {} - fees {}) / fees\n",
+                 with_interval(*value.return_on_fees, error_bars, 3),
+                 number_text(*terms.value_per_adoption), number_text(*terms.fees));
+    } else {
+      fmt::print("return        undefined: {}; the adoptions' value stands alone\n",
+                 terms.fees ? "the seeds' fees are 0" : "no fees (--costs or --default-cost)");
+    }
+  }
+}
+
+nlohmann::ordered_json value_json(const CampaignValue& value, bool sentiment, bool error_bars) {
+  const ValueTerms& terms = value.terms;
+  auto optional_number = [](const std::optional<double>& x) {
+    return x ? nlohmann::ordered_json(*x) : nlohmann::ordered_json(nullptr);
+  };
+  auto put = [&](nlohmann::ordered_json& json, const std::string& name,
+                 const std::optional<Estimate>& e) {
+    if (e) {
+      put_estimate(json, name, e->mean, e->standard_error, e->low, e->high, error_bars);
+    } else {
+      json[name] = nullptr;
+    }
+  };
+  nlohmann::ordered_json json;
+  json["cpm"] = optional_number(terms.cpm);
+  json["value_per_adoption"] = optional_number(terms.value_per_adoption);
+  json["fees"] = optional_number(terms.fees);
+  put(json, "impressions", value.impressions);
+  if (sentiment) {
+    put(json, "positive_impressions", value.positive_impressions);
+    put(json, "negative_impressions", value.negative_impressions);
+  }
+  json["cost_equivalence_note"] =
+      "what the same attention would cost as advertising; not the value of the conversations "
+      "(Barcelona Principles)";
+  // Under sentiment only the parts: a cost equivalence is never netted across positive and
+  // negative word.
+  put(json, "cost_equivalence", sentiment ? std::nullopt : value.cost_equivalence);
+  if (sentiment) {
+    put(json, "positive_cost_equivalence", value.positive_cost_equivalence);
+    put(json, "negative_cost_equivalence", value.negative_cost_equivalence);
+  }
+  put(json, "adoptions", value.adoptions);
+  put(json, "adoption_value", value.adoption_value);
+  put(json, "return", value.return_on_fees);
+  return json;
 }
 
 void run(Options options) {
@@ -77,7 +165,8 @@ void run(Options options) {
   check_files({{"GRAPH", options.graph.path},
                {"--seeds", options.seeds_file},
                {"--targets", options.targets_file},
-               {"--reached", options.reached_file}},
+               {"--reached", options.reached_file},
+               {"--costs", options.costs_file}},
               {{"--trace", options.trace_file},
                {"--node-probabilities", options.node_probabilities_file}});
   if (options.seeds_file.empty() && options.seed_labels.empty()) {
@@ -100,6 +189,11 @@ void run(Options options) {
   if (!options.targets_file.empty()) request.targets = read_targets(graph, options.targets_file);
   if (!options.reached_file.empty()) {
     request.reached = read_node_list(graph, options.reached_file, "reached person");
+  }
+  if (!options.costs_file.empty()) {
+    request.fees = read_fees(graph, options.costs_file, options.default_cost);
+  } else if (options.default_cost_option->count() > 0) {
+    request.default_fee = options.default_cost;
   }
   const bool targeted = !request.targets.empty();
   request.trace = !options.trace_file.empty();
@@ -166,6 +260,7 @@ void run(Options options) {
     json["arcs_per_second"] = arcs_per_second;
     json["timing"] = {{"simulation", result.seconds}, {"load", graph.load_report().seconds}};
     if (report.from_data) json["from_the_data"] = data_interval_json(*report.from_data);
+    if (report.value) json["value"] = value_json(*report.value, model.has_sentiment(), error_bars);
     print_json(json);
     return;
   }
@@ -221,6 +316,7 @@ void run(Options options) {
     fmt::print("positive      {}\n", with_interval(result.positive, error_bars, 2));
     fmt::print("negative      {}\n", with_interval(result.negative, error_bars, 2));
   }
+  if (report.value) print_value(*report.value, model.has_sentiment(), error_bars);
   fmt::print("\nstep  new adopters (mean{})\n", error_bars ? ", 95% interval" : "");
   for (std::size_t s = 0; s < result.new_per_step.size(); ++s) {
     const Estimate& e = result.new_per_step[s];
@@ -284,6 +380,23 @@ void register_simulate(CLI::App& app) {
   command->add_option("--node-probabilities", options->node_probabilities_file,
                       "Write each person's probability of being reached as CSV")
       ->check(nonempty_path());
+  command->add_option("--cpm", options->request.cpm,
+                      "Cost of 1,000 advertising impressions: also report the word-of-mouth "
+                      "messages' cost equivalence (not the value of the conversations)")
+      ->check(real_number(0, std::numeric_limits<double>::infinity(), false, true));
+  command->add_option("--value-per-adoption", options->request.value_per_adoption,
+                      "What one person reached beyond the seeds is worth: also report the "
+                      "adoptions' value and, with fees, the return")
+      ->check(real_number(0, std::numeric_limits<double>::infinity(), false, true));
+  command->add_option("--costs", options->costs_file,
+                      "File of 'label,fee' lines: the seeds' fees for the return (others: "
+                      "--default-cost)")
+      ->check(nonempty_path());
+  options->default_cost_option =
+      command->add_option("--default-cost", options->default_cost,
+                          "Fee of each seed not in --costs (default 1 with --costs; without "
+                          "either, no fees and no return)")
+          ->check(real_number(0, std::numeric_limits<double>::infinity(), false, true));
   add_draw_options(command, options->request.draws, options->prior);
   add_common_options(command, options->common);
   command->callback([options] { run(*options); });

@@ -105,6 +105,32 @@ FROM_THE_DATA["description"] = ("With --draws: the spread re-estimated under pro
                                 "drawn from each arc's posterior; ci95 holds the 2.5% and 97.5% "
                                 "quantiles of the draws' means")
 VERSUS = obj({**estimate("hubs"), **estimate("group")})
+
+
+def priced(name):
+    """An estimate that is null when its price is missing (then without _stderr and _ci95)."""
+    return {name: nullable(num()), name + "_stderr": nullable(nnum()),
+            name + "_ci95": nullable(INTERVAL)}
+
+
+VALUE_PROPERTIES = {
+    "cpm": nullable(nnum()), "value_per_adoption": nullable(nnum()), "fees": nullable(nnum()),
+    **estimate("impressions", True), **estimate("positive_impressions", True),
+    **estimate("negative_impressions", True), "cost_equivalence_note": string(),
+    **priced("cost_equivalence"), **priced("positive_cost_equivalence"),
+    **priced("negative_cost_equivalence"), **estimate("adoptions", True),
+    **priced("adoption_value"), **priced("return")}
+VALUE = obj(VALUE_PROPERTIES, ["cpm", "value_per_adoption", "fees", "impressions",
+                               "impressions_stderr", "impressions_ci95", "cost_equivalence_note",
+                               "cost_equivalence", "adoptions", "adoptions_stderr",
+                               "adoptions_ci95", "adoption_value", "return"])
+VALUE["description"] = ("With --cpm or --value-per-adoption: word-of-mouth impressions (messages to "
+                        "people outside the seeds), their cost equivalence (impressions x CPM / "
+                        "1000: what the attention would cost as advertising, not the value of the "
+                        "conversations; Barcelona Principles), adoptions (people reached beyond "
+                        "the seeds), their value and the return (adoptions x value - fees) / fees. "
+                        "Under icn the positive and negative speakers' parts apart and "
+                        "cost_equivalence null: never netted")
 SCHEMAS = {
     "info": command_schema("info", {k: v for k, v in SUMMARY.items() if k not in RECORD},
                            [k for k in SUMMARY_REQUIRED if k not in RECORD]),
@@ -118,7 +144,7 @@ SCHEMAS = {
         **estimate("positive", True), **estimate("negative", True),
         "curve": {"type": "array", "items": obj({"step": integer(), **estimate("new", True)})},
         "arcs_examined": integer(), "runs_per_second": nnum(), "arcs_per_second": nnum(),
-        "timing": TIMING, "from_the_data": FROM_THE_DATA},
+        "timing": TIMING, "from_the_data": FROM_THE_DATA, "value": VALUE},
         ["model", "probability", "fade", "deadline", "seeds", "reached", "runs", "mean", "stderr",
          "ci95",
          "percentiles", "beyond_seeds", "beyond_seeds_stderr", "beyond_seeds_ci95", "curve",

@@ -5,6 +5,7 @@
 #include "cascade/api/learn.h"
 #include "cascade/api/requests.h"
 #include "cascade/campaign/parameter_uncertainty.h"
+#include "cascade/campaign/value.h"
 #include "cascade/community/audience.h"
 #include "cascade/community/cohesion.h"
 #include "cascade/community/leiden.h"

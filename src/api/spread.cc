@@ -36,6 +36,60 @@ void check_people(const Graph& graph, const std::vector<NodeId>& people, const c
   }
 }
 
+// The prices of a simulation request, checked, or none when neither cpm nor value_per_adoption
+// is given; the fees are the seeds' total (fees per node, or default_fee each), none with neither.
+std::optional<ValueTerms> value_terms(const Graph& graph, const SimulationRequest& request) {
+  ValueTerms terms;
+  terms.cpm = request.cpm;
+  terms.value_per_adoption = request.value_per_adoption;
+  check_value_terms(terms);
+  if (request.default_fee && !(*request.default_fee >= 0 && std::isfinite(*request.default_fee))) {
+    throw UsageError("default_fee", fmt::format("found {}; expected a finite number >= 0",
+                                                *request.default_fee));
+  }
+  if (!request.fees.empty()) {
+    if (request.fees.size() != graph.num_nodes()) {
+      throw UsageError("fees", fmt::format("found {} fees; expected one per node ({})",
+                                           request.fees.size(), graph.num_nodes()));
+    }
+    double total = 0;
+    for (const NodeId s : request.seeds) {
+      const double fee = request.fees[s];
+      if (!(fee >= 0 && std::isfinite(fee))) {
+        throw UsageError("fees", fmt::format("found {} for seed '{}'; expected a finite number "
+                                             ">= 0",
+                                             fee, graph.label(s)));
+      }
+      total += fee;
+    }
+    terms.fees = total;
+  } else if (request.default_fee) {
+    terms.fees = *request.default_fee * static_cast<double>(request.seeds.size());
+  }
+  if (!terms.cpm && !terms.value_per_adoption) {
+    if (terms.fees) {
+      throw UsageError(request.fees.empty() ? "default_fee" : "fees",
+                       "found fees without a price; expected cpm or value_per_adoption with them");
+    }
+    return std::nullopt;
+  }
+  return terms;
+}
+
+// A simulation's counts for campaign_value: its impressions, and its reach less the seeds (which
+// every run reaches) as the adoptions.
+ValueCounts value_counts(const SimulationResult& result, std::size_t seeds) {
+  ValueCounts counts;
+  counts.samples = result.runs;
+  counts.impressions = result.impressions;
+  counts.positive_impressions = result.positive_impressions;
+  counts.negative_impressions = result.negative_impressions;
+  const double k = static_cast<double>(seeds);
+  counts.adoptions = {result.reach.mean - k, result.reach.standard_error,
+                      std::max(0.0, result.reach.low - k), std::max(0.0, result.reach.high - k)};
+  return counts;
+}
+
 }  // namespace
 
 SimulationReport simulate(const Graph& graph, const SimulationRequest& request) {
@@ -64,8 +118,10 @@ SimulationReport simulate(const Graph& graph, const SimulationRequest& request) 
   }
   options.target_weights = request.targets;
   options.reached = request.reached;
+  const std::optional<ValueTerms> terms = value_terms(graph, request);
   report.result = simulate(graph, report.model, request.seeds, options);
   report.error_bars = report.result.runs >= 2;
+  if (terms) report.value = campaign_value(value_counts(report.result, request.seeds.size()), *terms);
   if (draws) {
     DrawOptions per_draw = *draws;
     per_draw.runs_per_draw = report.result.runs;  // with rel_error, what the point estimate took

@@ -104,11 +104,27 @@ void check_audience(const Graph& graph, std::span<const NodeId> seeds,
   }
 }
 
+// Per node, the messages it sends when it speaks: its out-arcs whose end is not a seed.
+// O(n + arcs into the seeds).
+std::vector<std::uint32_t> messages_out(const Graph& graph, std::span<const NodeId> seeds) {
+  const NodeId n = graph.num_nodes();
+  std::vector<std::uint32_t> messages(n);
+  for (NodeId u = 0; u < n; ++u) messages[u] = static_cast<std::uint32_t>(graph.out_degree(u));
+  std::vector<char> seen(n, 0);
+  for (const NodeId s : seeds) {
+    if (seen[s]) continue;  // a repeated seed's in-arcs are counted once
+    seen[s] = 1;
+    for (const NodeId u : graph.in_neighbors(s)) --messages[u];
+  }
+  return messages;
+}
+
 struct ThreadTotals {
   explicit ThreadTotals(NodeId n, bool per_node) : workspace(n), reached_count(per_node ? n : 0) {}
   RunWorkspace workspace;
   RunOutcome outcome;  // reused by every run of the thread
   Moments reach, positive, negative, outside;
+  Moments impressions, positive_impressions, negative_impressions;
   std::vector<Moments> per_step;
   std::vector<std::uint32_t> reached_count;
   std::uint64_t arcs_examined = 0;
@@ -204,6 +220,10 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
   const bool targeted = !options.target_weights.empty();
   check_audience(graph, seeds, options.target_weights, options.reached);
   const auto start = std::chrono::steady_clock::now();
+  const std::vector<std::uint32_t> messages = messages_out(graph, seeds);
+  // With a deadline T, the people reached at step T (the last new_per_step entry when the steps
+  // ran to T) do not speak: they would at T + 1.
+  const std::size_t last_step = model.has_deadline() ? std::size_t{model.deadline} + 1 : 0;
   SimulationResult result;
   std::vector<std::unique_ptr<ThreadTotals>> totals(static_cast<std::size_t>(num_threads()));
   std::vector<std::uint32_t> reach_of_run;
@@ -233,6 +253,19 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
         mine->per_step[s].add(outcome.new_per_step[s]);
       }
       mine->arcs_examined += outcome.arcs_examined;
+      {
+        const std::vector<NodeId>& reached = mine->workspace.reached;  // in order of steps
+        std::size_t speakers = reached.size();
+        if (outcome.new_per_step.size() == last_step) speakers -= outcome.new_per_step.back();
+        std::uint64_t told[2] = {0, 0};  // by positive, negative speakers
+        for (std::size_t i = 0; i < speakers; ++i) {
+          const NodeId v = reached[i];
+          told[static_cast<int>(mine->workspace.sentiment(v))] += messages[v];
+        }
+        mine->impressions.add(told[0] + told[1]);
+        mine->positive_impressions.add(told[0]);
+        mine->negative_impressions.add(told[1]);
+      }
       if (options.node_probabilities) {
         for (const NodeId v : mine->workspace.reached) ++mine->reached_count[v];
       }
@@ -282,7 +315,8 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
     result.runs = options.runs;
   }
 
-  Moments reach, negative, positive, outside;
+  Moments reach, negative, positive, outside, impressions, positive_impressions,
+      negative_impressions;
   std::vector<Moments> per_step;
   std::vector<std::uint64_t> counts(options.node_probabilities ? n : 0, 0);
   for (const auto& t : totals) {
@@ -291,6 +325,9 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
     positive.merge(t->positive);
     negative.merge(t->negative);
     outside.merge(t->outside);
+    impressions.merge(t->impressions);
+    positive_impressions.merge(t->positive_impressions);
+    negative_impressions.merge(t->negative_impressions);
     if (per_step.size() < t->per_step.size()) per_step.resize(t->per_step.size());
     for (std::size_t s = 0; s < t->per_step.size(); ++s) per_step[s].merge(t->per_step[s]);
     result.arcs_examined += t->arcs_examined;
@@ -304,6 +341,9 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
   }
   result.positive = positive.estimate(result.runs);
   result.negative = negative.estimate(result.runs);
+  result.impressions = impressions.estimate(result.runs);
+  result.positive_impressions = positive_impressions.estimate(result.runs);
+  result.negative_impressions = negative_impressions.estimate(result.runs);
   for (const Moments& m : per_step) result.new_per_step.push_back(m.estimate(result.runs));
   if (options.node_probabilities) {
     result.node_probability.resize(n);

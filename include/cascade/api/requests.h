@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cascade/campaign/parameter_uncertainty.h"
+#include "cascade/campaign/value.h"
 #include "cascade/community/audience.h"
 #include "cascade/community/cohesion.h"
 #include "cascade/community/leiden.h"
@@ -154,6 +155,14 @@ struct SimulationRequest {
   // graph loaded with arc_evidence and prob weight).
   std::uint32_t draws = 0;
   std::array<double, 2> prior = {1, 1};  // with draws: learn's prior Beta(A, B)
+  // What it earned (campaign/value.h), reported when cpm or value_per_adoption is given: each a
+  // finite number >= 0. The seeds' fees for the return follow seeds --budget's conventions: per
+  // node (fees, as read_fees gives them) or else default_fee for each seed; with neither, the
+  // return is undefined and the value of the adoptions stands alone.
+  std::optional<double> cpm;
+  std::optional<double> value_per_adoption;
+  std::vector<double> fees;          // one per node, or empty
+  std::optional<double> default_fee; // each seed's fee when fees is empty
 };
 
 struct SimulationReport {
@@ -161,6 +170,7 @@ struct SimulationReport {
   DiffusionModel model;
   bool error_bars = true;     // false with a single run: there is no error bar
   std::optional<DataInterval> from_data;  // with draws
+  std::optional<CampaignValue> value;     // with cpm or value_per_adoption
 };
 
 SimulationReport simulate(const Graph& graph, const SimulationRequest& request);

@@ -63,6 +63,16 @@ struct SimulationResult {
   Estimate reach;
   std::uint32_t percentile5 = 0, median = 0, percentile95 = 0;  // nearest-rank, over runs
   Estimate positive, negative;  // positive + negative = reach; negative is 0 without sentiment
+  // Word-of-mouth messages to people outside the seeds, per run (campaign/value.h prices them).
+  // Who speaks: every person reached (seeds included; not the people already reached, whose
+  // influence is spent) speaks once, at the step after they were reached, to every out-neighbour;
+  // under a deadline T only those reached at steps < T speak. Each message along an arc whose end
+  // is not a seed is an impression, whether or not it convinces, whether or not its end was
+  // already reached, and under fading too (fading weakens persuasion, not the telling). Under
+  // icn the messages of negative speakers are counted apart: impressions = positive_impressions +
+  // negative_impressions. O(1) per reached person: out-degree less arcs into seeds, per node
+  // once per simulate() call.
+  Estimate impressions, positive_impressions, negative_impressions;
   std::vector<Estimate> new_per_step;  // [0] = seeds
   std::vector<double> node_probability;  // with node_probabilities: share of runs reaching each node
   std::vector<Activation> trace;         // with trace_first_run: run 0's activations

@@ -257,7 +257,8 @@ CampaignReport run_campaign(const Graph& graph, const CampaignPlan& plan,
       }
       const double spent = sum_fees(player.fees(), seeds);
       if (spent > s.budget * (1 + kFeeSlack)) {
-        throw InputError(plan.source, phase.line,
+        throw InputError(plan.source,
+                         phase.seed_lines.empty() ? phase.line : phase.seed_lines.front(),
                          fmt::format("phase.seeds: found {} seeds whose fees total {}; expected at "
                                      "most the phase's budget, {} (share {} of {})",
                                      seeds.size(), spent, s.budget, phase.share, plan.budget));

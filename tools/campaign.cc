@@ -71,9 +71,14 @@ void run(Options options) {
     run = campaign(plan);
   } catch (const UsageError& e) {
     // The library names the plan's keys; a plan is an input file (exit 1), not a usage error.
-    throw InputError(fmt::format("{}: {}", plan.source,
-                                 e.field() == "model" ? fmt::format("model.model: {}", e.what())
-                                                      : std::string(e.what())));
+    std::string message = e.what();
+    if (!e.field().empty() && message.starts_with(e.field() + ": ")) {
+      message = message.substr(e.field().size() + 2);
+    }
+    const std::string key = e.field() != "model" ? e.field()
+                            : plan.fade > 0      ? std::string("model.fade")
+                                                 : std::string("model.model");
+    throw InputError(fmt::format("{}: {}: {}", plan.source, key, message));
   }
   const Graph& graph = run.graph;
   const CampaignReport& report = run.report;

@@ -149,5 +149,6 @@ void register_audit(CLI::App& app);
 void register_convert(CLI::App& app);
 void register_demo(CLI::App& app);
 void register_learn(CLI::App& app);
+void register_campaign(CLI::App& app);
 
 }  // namespace cascade::cli

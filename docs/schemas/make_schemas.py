@@ -71,6 +71,12 @@ DEFS = {
 }
 
 
+# A mean over a campaign's worlds with its 95% interval (low = high with one world).
+WORLD_ESTIMATE = obj({"mean": num(), "ci95": INTERVAL})
+CAMPAIGN_REACH = obj({"people": WORLD_ESTIMATE, "inside": nullable(WORLD_ESTIMATE),
+                      "outside": nullable(WORLD_ESTIMATE)})
+
+
 def command_schema(name, properties, required, graph=True):
     common_required = ["version", "command", "seed", "threads", "seconds"]
     if graph:
@@ -83,7 +89,7 @@ def command_schema(name, properties, required, graph=True):
                        "Estimates come as <name>, <name>_stderr, <name>_ci95.",
         "type": "object",
         "properties": {**RECORD, **properties},
-        "required": common_required + required,
+        "required": common_required + (list(properties) if required is None else required),
         "additionalProperties": False,
         "$defs": DEFS,
     }
@@ -225,6 +231,33 @@ SCHEMAS = {
         "levels": integer(), "timing": TIMING},
         ["algorithm", "resolution", "communities", "modularity", "loose_communities", "singletons",
          "cohesion", "levels", "timing"]),
+    "campaign": command_schema("campaign", {
+        "plan": string(), "model": string(), "probability": string(),
+        "deadline": nullable(integer()), "worlds": integer(), "budget": nnum(),
+        "audience": nullable(nnum()),
+        "phases": {"type": "array", "minItems": 1, "items": obj({
+            "phase": integer(), "seeding": {"enum": ["auto", "hubs", "group", "list"]},
+            "budget": nnum(), "steps": integer(), "start": nullable(integer()),
+            "adaptive": boolean(), "seeds": nullable(LABELS),
+            "fees": nullable({"type": "array", "items": nnum()}),
+            "seeds_per_world": WORLD_ESTIMATE, "spent_per_world": WORLD_ESTIMATE,
+            "frequent_seeds": {"type": "array", "items": obj({
+                "seed": LABEL, "fee": nnum(), "share": nnum()})},
+            "added": CAMPAIGN_REACH})},
+        "reach": CAMPAIGN_REACH,
+        "curve": {"type": "array", "items": obj({"mean": num(), "ci95": INTERVAL,
+                                                 "step": integer()})},
+        "value": nullable(obj({"impressions": WORLD_ESTIMATE,
+                               "cost_equivalence": nullable(WORLD_ESTIMATE),
+                               "return": nullable(WORLD_ESTIMATE)})),
+        "single_shot": obj({"seeding": {"enum": ["auto", "hubs", "group"]}, "seeds": LABELS,
+                            "fees": {"type": "array", "items": nnum()}, "spent": nnum(),
+                            "reach": CAMPAIGN_REACH}),
+        "comparison": obj({"objective": {"enum": ["people", "audience weight"]},
+                           "difference": WORLD_ESTIMATE,
+                           "winner": {"enum": ["plan", "single shot", "tie"]},
+                           "interval_excludes_zero": boolean()}),
+        "timing": TIMING}, None),
     "compare": command_schema("compare", {
         "model": string(), "probability": string(), "k": integer(), "runs": integer(),
         "strategies": {"type": "array", "items": obj({

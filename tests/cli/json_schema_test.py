@@ -48,6 +48,13 @@ with tempfile.TemporaryDirectory() as work:
     (work / "learned.csv").write_text("source,target,probability,trials,successes,low,high\n"
                                       "a,b,0.75,4,3,0.28,0.95\nb,c,0.5,2,1,0.09,0.91\n"
                                       "c,a,0.1,0,0,0.03,0.97\n")
+    (work / "plan.toml").write_text(
+        '[network]\ngraph = "net.txt"\n[model]\ndeadline = 4\n[budget]\ntotal = 4\n'
+        '[[phase]]\nshare = 0.5\nsteps = 2\n[[phase]]\nshare = 0.5\nseeding = "hubs"\n'
+        '[value]\ncpm = 5\nvalue_per_adoption = 2\n[run]\nworlds = 5\neps = 0.3\n')
+    (work / "audience_plan.toml").write_text(
+        '[network]\ngraph = "net.txt"\n[audience]\ntargets = "targets.csv"\n[budget]\n'
+        'total = 5\nfees = "fees.csv"\n[[phase]]\nseeding = "list"\nseeds = [\"1\", \"2\"]\n')
     net, names = str(work / "net.txt"), str(work / "names.csv")
     learned = str(work / "learned.csv")
     runs = [
@@ -82,6 +89,8 @@ with tempfile.TemporaryDirectory() as work:
                    "--method", "jaccard", "--window", "inf", "--estimate", "posterior"]),
         ("communities", [net, "--truth", str(work / "truth.csv")]),
         ("compare", [net, "-k", "2", "--runs", "20"]),
+        ("campaign", [str(work / "plan.toml")]),
+        ("campaign", [str(work / "audience_plan.toml"), "--worlds", "1"]),
         ("audit", [net, "--account", "1", "--likers", str(work / "likers.txt"), "--runs", "10"]),
         ("demo", []),
         ("convert", [net, str(work / "net.graphml")]),

@@ -17,8 +17,11 @@
 #include <string>
 #include <vector>
 
+#include "cascade/campaign/campaign.h"
 #include "cascade/campaign/parameter_uncertainty.h"
 #include "cascade/campaign/value.h"
+
+#include "cascade/campaign/plan.h"
 #include "cascade/community/audience.h"
 #include "cascade/community/cohesion.h"
 #include "cascade/community/leiden.h"
@@ -255,5 +258,15 @@ struct AuditReport {
       "come from accounts with ties";
 };
 AuditReport audit(const Graph& graph, const AuditRequest& request);
+
+// ---- A campaign plan ---------------------------------------------------------------------------
+
+struct CampaignRun {
+  Graph graph;             // the plan's network, with its probabilities
+  CampaignReport report;
+};
+// Loads the plan's network (prob as the plan says, else the model's default; seed from the plan),
+// its fees and audience, checks the plan against them, and plays it (campaign/campaign.h).
+CampaignRun campaign(const CampaignPlan& plan);
 
 }  // namespace cascade

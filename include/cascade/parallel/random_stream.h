@@ -31,6 +31,7 @@ enum class StreamPurpose : std::uint64_t {
   kCommunities = 10,        // community detection (one stream per Leiden level)
   kInfluenceCheck = 11,     // RR sets that re-estimate the top of the influencer ranking
   kCampaignWorld = 20,      // a campaign's fixed worlds: per (world, arc) coins and node choices
+  kCampaignSelection = 21,  // a campaign phase chosen in one world (campaign/campaign.h)
 
   kParameterDraw = 12,      // one arc's probability in one draw from its posterior
   kTest = 99,               // tests only

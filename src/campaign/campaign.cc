@@ -41,6 +41,7 @@ struct WorldResult {
   std::vector<Reach> cumulative;           // reach of phases 1..i at the horizon
   std::vector<std::uint32_t> curve;        // people reached by step t
   double impressions = 0;
+  double adoptions = 0;                    // people reached beyond the seeds
   Reach single;
   std::exception_ptr error;
 };
@@ -357,11 +358,16 @@ CampaignReport run_campaign(const Graph& graph, const CampaignPlan& plan,
           for (std::size_t s = 1; s < out.curve.size(); ++s) out.curve[s] += out.curve[s - 1];
           std::vector<std::uint64_t>& mark = seed_marks[t];
           for (const WorldSource& source : sources) mark[source.node] = w + 1;
-          double impressions = 0;
+          // As simulate counts them: everyone reached speaks once to each out-neighbour who is
+          // not a seed, those reached at the horizon itself too late to speak before it.
+          double impressions = 0, seeds_reached = 0;
           for (const NodeId v : ws.reached) {
+            if (mark[v] == w + 1) ++seeds_reached;
+            if (horizon != kNeverReached && CampaignWorlds::reached_at(ws, v) >= horizon) continue;
             for (const NodeId u : graph.out_neighbors(v)) impressions += mark[u] == w + 1 ? 0 : 1;
           }
           out.impressions = impressions;
+          out.adoptions = static_cast<double>(ws.reached.size()) - seeds_reached;
           std::vector<WorldSource> single;
           for (const NodeId v : report.single_seeds) single.push_back({v, 0});
           worlds.spread(w, single, horizon, ws);
@@ -449,7 +455,7 @@ CampaignReport run_campaign(const Graph& graph, const CampaignPlan& plan,
       value.return_on_fees = column([&](const WorldResult& r) {
         double fees = 0;
         for (const double f : r.spent) fees += f;
-        return fees > 0 ? (r.cumulative.back().people * per - fees) / fees : 0.0;
+        return fees > 0 ? (r.adoptions * per - fees) / fees : 0.0;
       });
     }
     report.value = value;

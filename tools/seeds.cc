@@ -9,6 +9,7 @@
 #include "cascade/io/csv.h"
 #include "cascade/io/file.h"
 #include "cascade/io/label_file.h"
+#include "cascade/rrset/reach_objective.h"
 #include "cascade/parallel/parallel_for.h"
 #include "options.h"
 
@@ -31,14 +32,11 @@ struct Options {
   std::string prior = "1,1";
 };
 
-// The audience's people and weight, not counting those already reached.
-std::pair<std::size_t, double> audience_of(const std::vector<double>& targets,
-                                           const std::vector<NodeId>& reached) {
-  std::vector<double> weights = targets;
-  for (const NodeId v : reached) weights[v] = 0;
+// The audience's people and weight, not counting those already reached (the library's rule).
+std::pair<std::size_t, double> audience_of(const Graph& graph, const SeedRequest& request) {
   std::size_t people = 0;
   double total = 0;
-  for (const double w : weights) {
+  for (const double w : counted_weights(graph, {request.targets, request.reached})) {
     people += w > 0 ? 1 : 0;
     total += w;
   }
@@ -82,7 +80,7 @@ void run(Options options) {
   const SeedResult result = select_seeds(graph, request);
   const bool targeted = !request.targets.empty();
   const auto [audience_people, audience_weight] =
-      targeted ? audience_of(request.targets, request.reached) : std::pair<std::size_t, double>{};
+      targeted ? audience_of(graph, request) : std::pair<std::size_t, double>{};
   const SeedSelection& selection = result.selection;
   const ValidatedSpread& validated = result.spread;
   const DiffusionModel& model = result.model;
@@ -368,7 +366,6 @@ void register_seeds(CLI::App& app) {
                       "credit: how long after u's adoption v's can be credited to u: a number, "
                       "inf, or default (1 for integer steps, inf for time stamps)")
       ->capture_default_str();
-
   command->add_option("--targets", options->targets_file,
                       "File of 'label[,weight]' lines (weight 1 if none): maximize the weighted "
                       "reach inside this audience (ic and lt, RR-set algorithms)")

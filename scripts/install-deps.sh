@@ -12,7 +12,12 @@ packages=(
   pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-networkx python3-scipy
   python3-pandas python3-matplotlib
   python3-jsonschema
+  chromium
 )
+# The report's page is bundled with Node.js (web/): Debian's nodejs and npm unless a Node.js is
+# already installed (a machine may carry a newer one).
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -20,7 +25,24 @@ for package in "${packages[@]}"; do
     missing+=("$package")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+install_web_packages() {
+  # web/'s npm packages, exactly as web/package-lock.json pins them; reinstalled only when the
+  # lockfile changed since the last install.
+  local web
+  web="$(cd "$(dirname "$0")/.." && pwd)/web"
+  local stamp="$web/node_modules/.cascade-lock"
+  if [ -f "$stamp" ] && cmp -s "$stamp" "$web/package-lock.json"; then
+    return 0
+  fi
+  echo "installing the report's npm packages (npm ci in web/)"
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$web/package-lock.json" "$stamp"
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+  install_web_packages
+  exit 0
+fi
 
 echo "installing: ${missing[*]}"
 sudo=""
@@ -31,3 +53,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q
 $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+install_web_packages

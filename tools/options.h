@@ -150,5 +150,6 @@ void register_convert(CLI::App& app);
 void register_demo(CLI::App& app);
 void register_learn(CLI::App& app);
 void register_campaign(CLI::App& app);
+void register_report(CLI::App& app);
 
 }  // namespace cascade::cli

@@ -126,6 +126,8 @@ struct ThreadTotals {
   Moments reach, positive, negative, outside;
   Moments impressions, positive_impressions, negative_impressions;
   std::vector<Moments> per_step;
+  std::vector<Moments> by_step;  // reach so far at step s, runs still going at s
+  std::vector<Moments> ended;    // [l]: final reach of the runs that lasted l steps
   std::vector<std::uint32_t> reached_count;
   std::uint64_t arcs_examined = 0;
 };
@@ -249,9 +251,17 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
       if (mine->per_step.size() < outcome.new_per_step.size()) {
         mine->per_step.resize(outcome.new_per_step.size());
       }
+      if (mine->by_step.size() < outcome.new_per_step.size()) {
+        mine->by_step.resize(outcome.new_per_step.size());
+        mine->ended.resize(outcome.new_per_step.size() + 1);
+      }
+      std::uint64_t so_far = 0;
       for (std::size_t s = 0; s < outcome.new_per_step.size(); ++s) {
         mine->per_step[s].add(outcome.new_per_step[s]);
+        so_far += outcome.new_per_step[s];
+        mine->by_step[s].add(so_far);
       }
+      mine->ended[outcome.new_per_step.size()].add(so_far);
       mine->arcs_examined += outcome.arcs_examined;
       {
         const std::vector<NodeId>& reached = mine->workspace.reached;  // in order of steps
@@ -317,7 +327,7 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
 
   Moments reach, negative, positive, outside, impressions, positive_impressions,
       negative_impressions;
-  std::vector<Moments> per_step;
+  std::vector<Moments> per_step, by_step, ended;
   std::vector<std::uint64_t> counts(options.node_probabilities ? n : 0, 0);
   for (const auto& t : totals) {
     if (!t) continue;
@@ -330,6 +340,10 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
     negative_impressions.merge(t->negative_impressions);
     if (per_step.size() < t->per_step.size()) per_step.resize(t->per_step.size());
     for (std::size_t s = 0; s < t->per_step.size(); ++s) per_step[s].merge(t->per_step[s]);
+    if (by_step.size() < t->by_step.size()) by_step.resize(t->by_step.size());
+    for (std::size_t s = 0; s < t->by_step.size(); ++s) by_step[s].merge(t->by_step[s]);
+    if (ended.size() < t->ended.size()) ended.resize(t->ended.size());
+    for (std::size_t s = 0; s < t->ended.size(); ++s) ended[s].merge(t->ended[s]);
     result.arcs_examined += t->arcs_examined;
     for (std::size_t v = 0; v < counts.size(); ++v) counts[v] += t->reached_count[v];
   }
@@ -345,6 +359,17 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
   result.positive_impressions = positive_impressions.estimate(result.runs);
   result.negative_impressions = negative_impressions.estimate(result.runs);
   for (const Moments& m : per_step) result.new_per_step.push_back(m.estimate(result.runs));
+  {
+    // Runs still going at step s add their reach so far; runs that ended (after l <= s steps) add
+    // their final reach.
+    Moments finished;
+    for (std::size_t s = 0; s < by_step.size(); ++s) {
+      if (s < ended.size()) finished.merge(ended[s]);
+      Moments at = by_step[s];
+      at.merge(finished);
+      result.reached_by_step.push_back(at.estimate(result.runs));
+    }
+  }
   if (options.node_probabilities) {
     result.node_probability.resize(n);
     for (NodeId v = 0; v < n; ++v) {
@@ -366,6 +391,7 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
   result.percentile5 = percentile(0.05);
   result.median = percentile(0.50);
   result.percentile95 = percentile(0.95);
+  result.reach_of_run = std::move(reach_of_run);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "cascade/error.h"
@@ -197,6 +198,12 @@ TEST(Simulator, SameSeedSameResultOnOneAndTwoThreads) {
       EXPECT_EQ(one.new_per_step[s].mean, two.new_per_step[s].mean);
       EXPECT_EQ(one.new_per_step[s].standard_error, two.new_per_step[s].standard_error);
     }
+    ASSERT_EQ(one.reached_by_step.size(), two.reached_by_step.size()) << model;
+    for (std::size_t s = 0; s < one.reached_by_step.size(); ++s) {
+      EXPECT_EQ(one.reached_by_step[s].mean, two.reached_by_step[s].mean);
+      EXPECT_EQ(one.reached_by_step[s].standard_error, two.reached_by_step[s].standard_error);
+    }
+    EXPECT_EQ(one.reach_of_run, two.reach_of_run) << model;
     EXPECT_EQ(one.node_probability, two.node_probability) << model;
     EXPECT_EQ(one.arcs_examined, two.arcs_examined) << model;
     options.seed = 12;
@@ -310,6 +317,53 @@ TEST(ProportionEstimate, WilsonScoreIntervalByHand) {
   EXPECT_NEAR(all.low, 50 * 100 / 103.8416, 1e-9);
   EXPECT_THROW(proportion_estimate(0, 0), UsageError);
   EXPECT_THROW(proportion_estimate(3, 2), UsageError);
+}
+
+}  // namespace
+}  // namespace cascade
+
+namespace cascade {
+namespace {
+
+// The cumulative curve against an independent route: the reach by step s of each run is the reach
+// of the same run under a deadline of s steps (the same random draws, the spread cut at depth s),
+// so mean and standard error must agree with a simulation under that deadline.
+TEST(Simulator, ReachedByStepIsTheReachUnderEachDeadline) {
+  Graph g = testing::random_graph(300, 1200, 5, false, false);
+  assign_probabilities(g, ProbabilitySpec::parse("wc"), 1);
+  const std::vector<NodeId> seeds{0, 7};
+  DiffusionModel model = DiffusionModel::parse("ic");
+  SimulationOptions options;
+  options.runs = 400;
+  options.seed = 5;
+  const SimulationResult all = simulate(g, model, seeds, options);
+  ASSERT_GE(all.reached_by_step.size(), 3u);
+  for (std::uint32_t s = 0; s <= all.reached_by_step.size() + 1; ++s) {
+    model.deadline = s;
+    const SimulationResult cut = simulate(g, model, seeds, options);
+    const Estimate& by = all.reached_by_step[std::min<std::size_t>(s, all.reached_by_step.size() - 1)];
+    EXPECT_DOUBLE_EQ(by.mean, cut.reach.mean) << s;
+    EXPECT_NEAR(by.standard_error, cut.reach.standard_error, 1e-12) << s;
+  }
+  // The last entry is the final reach; each entry's mean is the sum of the new-per-step means.
+  const Estimate& last = all.reached_by_step.back();
+  EXPECT_DOUBLE_EQ(last.mean, all.reach.mean);
+  EXPECT_NEAR(last.standard_error, all.reach.standard_error, 1e-12);
+  double sum = 0;
+  for (std::size_t s = 0; s < all.reached_by_step.size(); ++s) {
+    sum += all.new_per_step[s].mean;
+    EXPECT_NEAR(all.reached_by_step[s].mean, sum, 1e-9 * sum) << s;
+    if (s > 0) {
+      EXPECT_GE(all.reached_by_step[s].mean, all.reached_by_step[s - 1].mean);
+    }
+  }
+  // Reach of every run, sorted, gives the percentiles and the mean.
+  ASSERT_EQ(all.reach_of_run.size(), options.runs);
+  EXPECT_TRUE(std::is_sorted(all.reach_of_run.begin(), all.reach_of_run.end()));
+  double total = 0;
+  for (const std::uint32_t r : all.reach_of_run) total += r;
+  EXPECT_DOUBLE_EQ(total / static_cast<double>(options.runs), all.reach.mean);
+  EXPECT_EQ(all.median, all.reach_of_run[options.runs / 2 - 1]);
 }
 
 }  // namespace

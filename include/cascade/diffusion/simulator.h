@@ -74,6 +74,10 @@ struct SimulationResult {
   // once per simulate() call.
   Estimate impressions, positive_impressions, negative_impressions;
   std::vector<Estimate> new_per_step;  // [0] = seeds
+  // People reached by the end of step s (seeds included), per run: [0] = seeds. A run that ended
+  // before step s counts its final reach, so the last entry is `reach`.
+  std::vector<Estimate> reached_by_step;
+  std::vector<std::uint32_t> reach_of_run;  // each run's reach, ascending (the percentiles' source)
   std::vector<double> node_probability;  // with node_probabilities: share of runs reaching each node
   std::vector<Activation> trace;         // with trace_first_run: run 0's activations
   // With target_weights: the weighted reach inside the audience and the count outside it, per

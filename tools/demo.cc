@@ -5,8 +5,10 @@
 
 #include <filesystem>
 
+#include "cascade/api/report.h"
 #include "cascade/api/requests.h"
 #include "cascade/error.h"
+#include "cascade/io/file.h"
 #include "cascade/io/label_file.h"
 #include "graph_summary.h"
 #include "options.h"
@@ -54,6 +56,7 @@ std::string find_demo_data(const std::string& given) {
 void register_demo(CLI::App& app) {
   struct Options {
     std::string data_dir;
+    std::string report = "demo-report.html";
     CommonOptions common;
   };
   auto options = std::make_shared<Options>();
@@ -63,9 +66,17 @@ void register_demo(CLI::App& app) {
   command->add_option("--data", options->data_dir,
                       "Folder holding email-Eu-core.txt.gz (default: the bundled data beside the "
                       "installed binary or in the source tree)");
+  command->add_option("--report", options->report,
+                      "The browser report to write (cascade report on the demo network)")
+      ->check(nonempty_path())
+      ->capture_default_str();
   add_common_options(command, options->common);
   command->callback([options] {
     apply_common_options(options->common);
+    check_files({}, {{"--report", options->report}});
+    if (is_standard_output(options->report)) {
+      throw UsageError("--report: found '-'; expected a file: the demo prints its own text");
+    }
     const std::string data_dir = find_demo_data(options->data_dir);
     GraphOptions graph_options;
     graph_options.path = data_dir + "/" + kDemoGraph;
@@ -113,6 +124,18 @@ void register_demo(CLI::App& app) {
     const SimulationResult& hubs_complex = complex.outcomes[0].result;
     const SimulationResult& group_complex = complex.outcomes[1].result;
 
+    // The browser report of the chosen seeds.
+    ReportRequest page_request;
+    page_request.seeds = chosen.seeds;
+    page_request.seed = seed;
+    page_request.network_name = kDemoGraph;
+    page_request.title = "Cascade demo: email-Eu-core";
+    page_request.command = "cascade demo";
+    const ReportPage page = make_report(graph, page_request);
+    write_output_file(options->report, page.html);
+    const std::string report_path =
+        std::filesystem::absolute(options->report).lexically_normal().string();
+
     if (options->common.json) {
       nlohmann::ordered_json json = json_record(options->common, &graph);
       json["network"] = summary_json(summary);
@@ -149,6 +172,7 @@ void register_demo(CLI::App& app) {
       };
       json["hubs_versus_group"] = {{"ic", versus(spread, group_ic)},
                                    {"threshold:2,prob", versus(hubs_complex, group_complex)}};
+      json["report"] = report_path;
       print_json(json);
       return;
     }
@@ -206,6 +230,9 @@ void register_demo(CLI::App& app) {
           if (hubs_complex_win) return "The tight group wins under simple contagion, the hubs under complex contagion.";
           return "The tight group wins under both models.";
         }());
+    fmt::print("\nThe report, with the map, the curves and the choice: open it in a browser:\n"
+               "  file://{}\n",
+               report_path);
   });
 }
 

@@ -3,6 +3,7 @@
 // library (api/report.h) and written atomically.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <limits>
 #include <sstream>
@@ -105,7 +106,11 @@ void run(Options options) {
     json["map"] = page.drawn_as_communities ? "communities" : "people";
     nlohmann::ordered_json timing;
     timing["load"] = graph.load_report().seconds;
-    for (const Phase& phase : page.phases) timing[phase.name] = phase.seconds;
+    for (const Phase& phase : page.phases) {
+      std::string key = phase.name;  // "choosing seeds" -> choosing_seeds, as every timing key
+      std::replace(key.begin(), key.end(), ' ', '_');
+      timing[key] = phase.seconds;
+    }
     json["timing"] = timing;
     print_json(json);
     return;

@@ -258,6 +258,9 @@ SCHEMAS = {
                            "winner": {"enum": ["plan", "single shot", "tie"]},
                            "interval_excludes_zero": boolean()}),
         "timing": TIMING}, None),
+    "report": command_schema("report", {
+        "report": string(), "bytes": integer(), "seeds": LABELS,
+        "map": {"enum": ["people", "communities"]}, "timing": TIMING}, None),
     "compare": command_schema("compare", {
         "model": string(), "probability": string(), "k": integer(), "runs": integer(),
         "strategies": {"type": "array", "items": obj({
@@ -297,8 +300,9 @@ SCHEMAS = {
                             "runs": integer(), **estimate("reach")}),
         "communities": obj({"count": integer(), "modularity": num(),
                             "nmi_with_departments": nnum()}),
-        "hubs_versus_group": obj({"ic": VERSUS, "threshold:2,prob": VERSUS})},
-        ["network", "seeds", "hubs_spread", "communities", "hubs_versus_group"]),
+        "hubs_versus_group": obj({"ic": VERSUS, "threshold:2,prob": VERSUS}),
+        "report": string()},
+        ["network", "seeds", "hubs_spread", "communities", "hubs_versus_group", "report"]),
 }
 
 if __name__ == "__main__":

@@ -69,6 +69,16 @@ Json histogram(const std::vector<std::uint32_t>& sorted) {
   return bins;
 }
 
+// 24929 -> "24,929", as the command line prints counts.
+std::string commas(std::uint64_t value) {
+  std::string digits = std::to_string(value), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string percent(double share) { return fmt::format("{:.1f}%", 100 * share); }
 
 struct Everyone {
@@ -289,7 +299,7 @@ ReportPage make_report(const Graph& graph, const ReportRequest& request) {
   diffusion["note"] = fmt::format(
       "{} runs of {} from the {} seeds: {:.1f} people reached on average, seeds included (95% "
       "interval [{:.1f}, {:.1f}]); half the runs reach at most {}, 95% at most {}.",
-      result.runs, model.to_string(), page.seeds.size(), result.reach.mean, result.reach.low,
+      commas(result.runs), model.to_string(), page.seeds.size(), result.reach.mean, result.reach.low,
       result.reach.high, result.median, result.percentile95);
   diffusion["reach"] = estimate_json(result.reach);
   Json steps = Json::array();
@@ -371,7 +381,7 @@ ReportPage make_report(const Graph& graph, const ReportRequest& request) {
         influence.model, rr_model ? "" : fmt::format(" (the report's model is {}; influence is "
                                                      "estimated under ic on the same "
                                                      "probabilities)", model.to_string()),
-        ranking.rr_sets, ranking.top.size(), percent(ranking.top_share),
+        commas(ranking.rr_sets), ranking.top.size(), percent(ranking.top_share),
         ranking.top_also_top_by_degree, ranking.top.size(), ranking.spearman_with_out_degree);
     page.phases.push_back({"ranking influencers", clock.lap()});
   } else {
@@ -412,7 +422,8 @@ ReportPage make_report(const Graph& graph, const ReportRequest& request) {
     map = people_map(graph, who, request.fees);
     map["note"] = fmt::format(
         "All {} people and {} ties, laid out by ForceAtlas2. Colour: community; size: influence; "
-        "black ring: a seed. Hover a person for details, scroll to zoom.", n, graph.num_arcs());
+        "black ring: a seed. Hover a person for details, scroll to zoom.", commas(n),
+        commas(graph.num_arcs()));
   } else {
     if (top.empty()) {
       std::vector<NodeId> order(n);
@@ -441,7 +452,8 @@ ReportPage make_report(const Graph& graph, const ReportRequest& request) {
         "{} ties): drawn instead as its {} largest communities (one circle per community, sized "
         "by its members' influence), the seeds and the top {} influencers, each tied to their "
         "community.",
-        n, graph.num_arcs(), request.max_drawn_people, request.max_drawn_ties,
+        commas(n), commas(graph.num_arcs()), commas(request.max_drawn_people),
+        commas(request.max_drawn_ties),
         std::min<std::size_t>(community_count, kDrawnCommunities),
         std::min(top.size(), kDrawnInfluencers));
   }

@@ -44,6 +44,16 @@ class Stopwatch {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+// 24929 -> "24,929", as the command line prints counts.
+std::string commas(std::uint64_t value) {
+  std::string digits = std::to_string(value), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 Json estimate_json(const Estimate& e) {
   return Json{{"mean", e.mean}, {"low", e.low}, {"high", e.high}, {"standard_error", e.standard_error}};
 }
@@ -67,16 +77,6 @@ Json histogram(const std::vector<std::uint32_t>& sorted) {
     bins.push_back(Json{{"from", from}, {"to", to}, {"runs", runs}});
   }
   return bins;
-}
-
-// 24929 -> "24,929", as the command line prints counts.
-std::string commas(std::uint64_t value) {
-  std::string digits = std::to_string(value), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
 }
 
 std::string percent(double share) { return fmt::format("{:.1f}%", 100 * share); }
@@ -139,7 +139,7 @@ Json community_map(const Graph& graph, const Everyone& who, const std::vector<No
   Json nodes = Json::array();
   for (std::uint32_t c = 0; c < drawn; ++c) {
     nodes.push_back(Json{{"label", fmt::format("community {} ({} people)", c,
-                                               static_cast<std::uint64_t>(members[c]))},
+                                               commas(static_cast<std::uint64_t>(members[c])))},
                          {"community", c},
                          {"members", members[c]},
                          {"influence", influence[c]},

@@ -148,9 +148,10 @@ function drawMap() {
     const lines = [
       map.mode === "communities" && node.members !== undefined
         ? `community ${node.community}: ${fmt(node.members, 0)} people` : `community ${node.community}`,
-      `influence ${fmt(node.influence)} people`,
-      `degree ${fmt(node.degree, 0)}`,
-      `reached in ${fmt(100 * (node.reach || 0), 1)}% of runs`,
+      node.members !== undefined ? `members' influence, summed: ${fmt(node.influence)}` : `influence ${fmt(node.influence)} people`,
+      node.members !== undefined ? `ties to other communities: ${fmt(node.degree, 0)}` : `degree ${fmt(node.degree, 0)}`,
+      node.members !== undefined ? `a member is reached in ${fmt(100 * (node.reach || 0), 1)}% of runs, on average`
+                                 : `reached in ${fmt(100 * (node.reach || 0), 1)}% of runs`,
     ];
     if (node.seed) lines.push("a seed");
     if (node.fee !== undefined && node.fee !== null) lines.push(`fee ${fmt(node.fee)}`);

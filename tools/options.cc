@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "cascade/api/requests.h"
@@ -17,6 +19,7 @@
 #include "cascade/io/paths.h"
 #include "cascade/text.h"
 #include "cascade/parallel/parallel_for.h"
+#include "cascade/progress.h"
 
 namespace cascade::cli {
 namespace {
@@ -131,9 +134,59 @@ void add_common_options(CLI::App* command, CommonOptions& options) {
       ->capture_default_str();
   add_seed_option(command, options.seed);
   command->add_flag("--json", options.json, "Print one JSON object instead of text");
+  command->add_flag("--quiet", options.quiet,
+                    "No progress bar (it is shown on a terminal only, never with --json)");
 }
 
-void apply_common_options(const CommonOptions& options) { set_num_threads(options.threads); }
+namespace {
+
+// The progress bar: one line on stderr, rewritten in place, cleared when the phase ends.
+class TerminalProgress : public ProgressSink {
+ public:
+  void update(std::string_view phase, std::uint64_t done, std::uint64_t total,
+              double seconds) override {
+    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+    std::string line;
+    if (total > 0) {
+      const double share = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
+      const int filled = static_cast<int>(share * kWidth);
+      line = fmt::format("{}: [{}{}] {:3.0f}% {} of {}", phase, std::string(filled, '#'),
+                         std::string(kWidth - filled, '.'), 100 * share, with_commas(done),
+                         with_commas(total));
+      if (rate > 0 && done < total) {
+        line += fmt::format(", {}/s, {} left", with_commas(rate, 0),
+                            duration_text(static_cast<double>(total - done) / rate));
+      }
+    } else {
+      line = fmt::format("{}: {} so far, {}/s", phase, with_commas(done), with_commas(rate, 0));
+    }
+    std::fputs(fmt::format("\r\x1b[K{}", line).c_str(), stderr);
+    std::fflush(stderr);
+  }
+  void finish(std::string_view) override {
+    std::fputs("\r\x1b[K", stderr);
+    std::fflush(stderr);
+  }
+
+ private:
+  static constexpr int kWidth = 24;
+  static std::string duration_text(double seconds) {
+    if (seconds < 60) return fmt::format("{:.0f} s", std::ceil(seconds));
+    if (seconds < 3600) return fmt::format("{:.0f} min {:.0f} s", std::floor(seconds / 60),
+                                           std::fmod(std::ceil(seconds), 60.0));
+    return fmt::format("{:.1f} h", seconds / 3600);
+  }
+};
+
+}  // namespace
+
+void apply_common_options(const CommonOptions& options) {
+  set_num_threads(options.threads);
+  // A bar only for a person watching: stderr a terminal, no JSON, not --quiet.
+  static TerminalProgress bar;
+  const bool show = !options.quiet && !options.json && isatty(STDERR_FILENO) == 1;
+  set_progress_sink(show ? &bar : nullptr);
+}
 
 void add_draw_options(CLI::App* command, std::uint32_t& draws, std::string& prior) {
   command->add_option("--draws", draws,

@@ -35,6 +35,7 @@ struct CommonOptions {
   int threads = 0;
   std::uint64_t seed = kDefaultSeed;
   bool json = false;
+  bool quiet = false;  // no progress bar
 };
 
 // The argument vector as typed and the start of the run, recorded once by main().

@@ -13,6 +13,7 @@
 
 #include "cascade/error.h"
 #include "cascade/parallel/parallel_for.h"
+#include "cascade/progress.h"
 
 namespace cascade {
 namespace {
@@ -173,7 +174,9 @@ void run_em(const Evidence& evidence, const LearnOptions& options, LearnedProbab
   };
   learned.log_likelihood.push_back(expectation());
   learned.converged = false;
+  Progress progress("learning (EM iterations)", options.max_iterations);
   for (std::uint32_t iteration = 1; iteration <= options.max_iterations; ++iteration) {
+    progress.advance();
     maximization();
     const double previous = learned.log_likelihood.back();
     learned.log_likelihood.push_back(expectation());

@@ -12,6 +12,7 @@
 #include "cascade/error.h"
 #include "cascade/graph/links.h"
 #include "cascade/parallel/random_stream.h"
+#include "cascade/progress.h"
 
 namespace cascade {
 namespace {
@@ -414,7 +415,10 @@ CommunityPartition leiden(const Graph& graph, const LeidenOptions& options) {
   std::vector<std::uint32_t> best(n);
   std::iota(best.begin(), best.end(), 0u);
   double best_quality = modularity_of(base, best, options.resolution);
+  Progress progress("finding communities (Leiden runs)",
+                    static_cast<std::uint64_t>(options.max_iterations));
   for (int iteration = 0; iteration < options.max_iterations; ++iteration) {
+    progress.advance();
     std::vector<std::uint32_t> next =
         run_levels(base, best, options, static_cast<std::uint64_t>(iteration), result.levels);
     const double quality = modularity_of(base, next, options.resolution);

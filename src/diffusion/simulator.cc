@@ -13,6 +13,7 @@
 #include "cascade/error.h"
 #include "cascade/interrupt.h"
 #include "cascade/parallel/parallel_for.h"
+#include "cascade/progress.h"
 
 namespace cascade {
 namespace {
@@ -231,6 +232,7 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
   std::vector<std::uint32_t> reach_of_run;
   std::vector<double> audience_of_run;  // with targets: each run's weighted reach inside
 
+  Progress progress("simulating", options.relative_error > 0 ? 0 : options.runs);
   auto run_batch = [&](std::uint64_t begin, std::uint64_t end) {
     check_interrupt();
     reach_of_run.resize(end);
@@ -245,6 +247,7 @@ SimulationResult simulate(const Graph& graph, const DiffusionModel& model,
       RunOutcome& outcome = mine->outcome;
       run_once(graph, model, seeds, options.seed, run, mine->workspace, outcome, trace);
       reach_of_run[run] = outcome.reached;
+      progress.advance();
       mine->reach.add(outcome.reached);
       mine->positive.add(outcome.reached - outcome.negative);
       mine->negative.add(outcome.negative);

@@ -1,5 +1,7 @@
 #include "cascade/graph/edge_list_reader.h"
 
+#include "cascade/progress.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -677,8 +679,17 @@ bool Parser::run(bool integer_labels, EdgeListData& out) {
   };
 
   if (first_line_pending && !take(number)) return false;
-  while (next_record(fields, number)) {
-    if (!take(number)) return false;
+  {
+    Progress progress("reading arcs", 0);
+    constexpr std::uint64_t kPerReport = 1 << 16;
+    std::uint64_t since_report = 0;
+    while (next_record(fields, number)) {
+      if (!take(number)) return false;
+      if (++since_report == kPerReport) {
+        progress.advance(since_report);
+        since_report = 0;
+      }
+    }
   }
   if (layout_.mode == Mode::kNetworkx && !weights.empty() && missing_weights > 0) {
     if (weights.size() < arc_lines) weights.resize(arc_lines, 1.0f);

@@ -9,6 +9,7 @@
 #include "cascade/diffusion/simulator.h"
 #include "cascade/error.h"
 #include "cascade/parallel/parallel_for.h"
+#include "cascade/progress.h"
 #include "cascade/rrset/subset_sampling.h"
 #include "cascade/select/max_coverage.h"
 
@@ -152,6 +153,7 @@ void RRSampler::generate(RRCollection& collection, std::uint64_t first, std::uin
   std::vector<Block> output(blocks);
   std::vector<Marks> marks(static_cast<std::size_t>(num_threads()));
   const char* blocked = blocked_.empty() ? nullptr : blocked_.data();
+  Progress progress("sampling RR sets", count);
   parallel_for(0, blocks, [&](std::uint64_t b) {
     Marks& mark = marks[static_cast<std::size_t>(thread_index())];
     // A reached person is never entered: the search is cut there.
@@ -226,6 +228,7 @@ void RRSampler::generate(RRCollection& collection, std::uint64_t first, std::uin
       block.offsets.push_back(block.members.size());
     }
     output[b] = std::move(block);
+    progress.advance(end - b * kBlock);
   }, 1);
   for (const Block& block : output) collection.append(block.offsets, block.members);
 }

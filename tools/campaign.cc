@@ -116,10 +116,11 @@ std::string seeds_with_fees(const Graph& graph, const std::vector<NodeId>& seeds
 void print_value(const CampaignValue& v, bool sentiment, std::uint64_t W) {
   const ValueTerms& terms = v.terms;
   if (sentiment) {
-    fmt::print("impressions {} word-of-mouth messages to people outside the seeds: from satisfied "
-               "speakers {}; from unhappy speakers {}, reported apart\n",
-               interval_text(v.impressions, 0, W), interval_text(v.positive_impressions, 0, W),
-               interval_text(v.negative_impressions, 0, W));
+    fmt::print(
+        "impressions {} word-of-mouth messages to people outside the seeds: from satisfied "
+        "speakers {}; from unhappy speakers {}, reported apart\n",
+        interval_text(v.impressions, 0, W), interval_text(v.positive_impressions, 0, W),
+        interval_text(v.negative_impressions, 0, W));
   } else {
     fmt::print("impressions {} word-of-mouth messages to people outside the seeds\n",
                interval_text(v.impressions, 0, W));
@@ -138,19 +139,21 @@ void print_value(const CampaignValue& v, bool sentiment, std::uint64_t W) {
     }
   }
   if (terms.value_per_adoption) {
-    fmt::print("adoptions   {} {} beyond the seeds, worth {} at {} each\n",
-               interval_text(v.adoptions, 1, W),
-               sentiment ? "satisfied people reached (the unhappy are no adoptions)"
-                         : "people reached",
-               interval_text(*v.adoption_value, 2, W), number_text(*terms.value_per_adoption));
+    fmt::print(
+        "adoptions   {} {} beyond the seeds, worth {} at {} each\n",
+        interval_text(v.adoptions, 1, W),
+        sentiment ? "satisfied people reached (the unhappy are no adoptions)" : "people reached",
+        interval_text(*v.adoption_value, 2, W), number_text(*terms.value_per_adoption));
     if (v.return_on_fees) {
-      fmt::print("return      {} = adoptions x {} / fees - 1, fees {} per world (ratio of means "
-                 "over worlds)\n",
-                 interval_text(*v.return_on_fees, 3, W), number_text(*terms.value_per_adoption),
-                 interval_text(*v.fees_paid, 2, W));
+      fmt::print(
+          "return      {} = adoptions x {} / fees - 1, fees {} per world (ratio of means "
+          "over worlds)\n",
+          interval_text(*v.return_on_fees, 3, W), number_text(*terms.value_per_adoption),
+          interval_text(*v.fees_paid, 2, W));
     } else {
-      fmt::print("return      undefined: no world paid any fee; the adoptions' value stands "
-                 "alone\n");
+      fmt::print(
+          "return      undefined: no world paid any fee; the adoptions' value stands "
+          "alone\n");
     }
   }
 }
@@ -295,8 +298,8 @@ void run(Options options) {
   fmt::print("plan - single shot ({}, paired by world): {}\n", report.objective,
              interval_text(d, 1, W));
   fmt::print("verdict     {}{}\n",
-             d.mean > 0   ? (sentiment ? "the plan does better on that objective"
-                                       : "the plan reaches more")
+             d.mean > 0
+                 ? (sentiment ? "the plan does better on that objective" : "the plan reaches more")
              : d.mean < 0 ? (sentiment ? "the single shot does better on that objective"
                                        : "the single shot reaches more")
                           : "a tie",

@@ -242,8 +242,10 @@ py::dict campaign_dict(const CampaignRun& run, const CampaignPlan& plan) {
                                       ? py::object(py::float_(*v.terms.value_per_adoption))
                                       : py::none();
     value["impressions"] = estimate(v.impressions);
-    value["positive_impressions"] = r.sentiment ? py::object(estimate(v.positive_impressions)) : py::none();
-    value["negative_impressions"] = r.sentiment ? py::object(estimate(v.negative_impressions)) : py::none();
+    value["positive_impressions"] =
+        r.sentiment ? py::object(estimate(v.positive_impressions)) : py::none();
+    value["negative_impressions"] =
+        r.sentiment ? py::object(estimate(v.negative_impressions)) : py::none();
     // Under sentiment only the parts: never netted (campaign/value.h).
     value["cost_equivalence"] = optional_estimate(r.sentiment ? std::nullopt : v.cost_equivalence);
     value["positive_cost_equivalence"] =
@@ -777,8 +779,8 @@ PYBIND11_MODULE(_cascade, m) {
           d["positive_gains"] = result.selection.positive_gain;
           d["negative_gains"] = result.selection.negative_gain;
           d["credit"] = result.credit ? py::object(credit_dict(*result.credit)) : py::none();
-          d["from_data"] = result.from_data ? py::object(data_interval_dict(*result.from_data))
-                                            : py::none();
+          d["from_data"] =
+              result.from_data ? py::object(data_interval_dict(*result.from_data)) : py::none();
           return d;
         });
 
@@ -946,8 +948,8 @@ PYBIND11_MODULE(_cascade, m) {
     return d;
   });
 
-  m.def("campaign", [](const std::string& path, std::uint64_t worlds, std::optional<std::uint64_t> seed,
-                       int threads) {
+  m.def("campaign", [](const std::string& path, std::uint64_t worlds,
+                       std::optional<std::uint64_t> seed, int threads) {
     CampaignPlan plan = read_plan(path);
     if (worlds > 0) plan.worlds = worlds;
     if (seed) plan.seed = *seed;
@@ -955,9 +957,8 @@ PYBIND11_MODULE(_cascade, m) {
     return campaign_dict(run, plan);
   });
 
-  m.def("read_targets", [](const Graph& graph, const std::string& path) {
-    return read_targets(graph, path);
-  });
+  m.def("read_targets",
+        [](const Graph& graph, const std::string& path) { return read_targets(graph, path); });
   m.def("read_fees", [](const Graph& graph, const std::string& path, double default_fee) {
     return read_fees(graph, path, default_fee);
   });

@@ -503,7 +503,8 @@ CampaignReport run_campaign(const Graph& graph, const CampaignPlan& plan,
   report.difference = column([&](const WorldResult& r) {
     const Reach& a = r.cumulative.back();
     const Reach& b = r.single;
-    if (sentiment) return (a.positive - neg_weight * a.negative) - (b.positive - neg_weight * b.negative);
+    if (sentiment)
+      return (a.positive - neg_weight * a.negative) - (b.positive - neg_weight * b.negative);
     return a.inside - b.inside;
   });
   std::size_t steps = 0;

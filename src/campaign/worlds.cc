@@ -25,10 +25,11 @@ CampaignWorlds::CampaignWorlds(const Graph& graph, const DiffusionModel& model, 
   if ((model.kind != ModelKind::kIndependentCascade && model.kind != ModelKind::kLinearThreshold &&
        model.kind != ModelKind::kPositiveNegative) ||
       model.has_fading()) {
-    throw UsageError("model", fmt::format("found {}{}; expected ic, lt or icn without fade (a "
-                                          "campaign is played in replayable worlds)",
-                                          model.to_string(),
-                                          model.has_fading() ? fmt::format(" with fade {}", model.fade) : ""));
+    throw UsageError(
+        "model", fmt::format("found {}{}; expected ic, lt or icn without fade (a "
+                             "campaign is played in replayable worlds)",
+                             model.to_string(),
+                             model.has_fading() ? fmt::format(" with fade {}", model.fade) : ""));
   }
   if (!graph.has_probabilities()) {
     throw UsageError("model", "found a graph without probabilities; expected a probability scheme");

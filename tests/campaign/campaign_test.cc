@@ -250,7 +250,8 @@ cpm = 1000
 value_per_adoption = 2
 [run]
 worlds = 4
-)", q));
+)",
+                                                  q));
     const CampaignReport report = run_campaign(graph, plan, {});
     EXPECT_TRUE(report.sentiment);
     expect_exact(report.reach.people, 4);
@@ -263,7 +264,7 @@ worlds = 4
     EXPECT_DOUBLE_EQ(v.positive_impressions.mean, 3 * q);
     EXPECT_DOUBLE_EQ(v.negative_impressions.mean, 3 * (1 - q));
     EXPECT_DOUBLE_EQ(v.negative_cost_equivalence->mean, 3 * (1 - q));  // cpm 1000: 1 each
-    ASSERT_TRUE(v.return_on_fees);  // fee 1 in every world
+    ASSERT_TRUE(v.return_on_fees);                                     // fee 1 in every world
     EXPECT_DOUBLE_EQ(v.return_on_fees->mean, 3 * q * 2 / 1 - 1);
     EXPECT_DOUBLE_EQ(v.fees_paid->mean, 1);
   }
@@ -327,16 +328,16 @@ worlds = 200
   EXPECT_LT(fees.low, fees.high);  // the fees do vary by world
   const double mean_fees = 1 + fees.mean;
   EXPECT_NEAR(report.value->fees_paid->mean, mean_fees, 1e-9);
-  EXPECT_NEAR(report.value->return_on_fees->mean,
-              3 * report.value->adoptions.mean / mean_fees - 1, 1e-9);
+  EXPECT_NEAR(report.value->return_on_fees->mean, 3 * report.value->adoptions.mean / mean_fees - 1,
+              1e-9);
   EXPECT_LT(report.value->return_on_fees->low, report.value->return_on_fees->mean);
 }
 
 // A single-phase icn campaign on listed seeds reaches, positive and negative apart, what the icn
 // simulator reaches from them, within 3 standard errors.
 TEST(Campaign, SinglePhaseIcnReachMatchesTheSimulator) {
-  Graph graph = testing::graph_from_text(
-      "0 1\n1 2\n2 0\n2 3\n3 4\n4 5\n5 3\n1 4\n0 5\n5 6\n6 7\n7 0\n");
+  Graph graph =
+      testing::graph_from_text("0 1\n1 2\n2 0\n2 3\n3 4\n4 5\n5 3\n1 4\n0 5\n5 6\n6 7\n7 0\n");
   assign_probabilities(graph, ProbabilitySpec::parse("const:0.4"), 1);
   const CampaignPlan plan = plan_of(R"(
 [model]

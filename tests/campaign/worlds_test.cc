@@ -175,8 +175,8 @@ TEST(CampaignWorlds, OneNegativeSpeakerAtATieMakesTheListenerUnhappy) {
 // The icn worlds agree with the icn simulator (other coins, the same rules) within 3 standard
 // errors on positive and negative reach.
 TEST(CampaignWorlds, PositiveNegativeAgreeWithTheSimulator) {
-  Graph graph = testing::graph_from_text(
-      "0 1\n1 2\n2 0\n2 3\n3 4\n4 5\n5 3\n1 4\n0 5\n5 6\n6 7\n7 0\n");
+  Graph graph =
+      testing::graph_from_text("0 1\n1 2\n2 0\n2 3\n3 4\n4 5\n5 3\n1 4\n0 5\n5 6\n6 7\n7 0\n");
   assign_probabilities(graph, ProbabilitySpec::parse("const:0.4"), 1);
   const DiffusionModel model = model_of("icn:q=0.7,neg=1.5");
   const CampaignWorlds worlds(graph, model, 9);

@@ -14,6 +14,7 @@ from ._cascade import InputError, UsageError
 from .analysis import (AuditResult, CommunityResult, CompareResult, InfluenceResult, SeedResult,
                        SimulationResult, audit, communities, compare, influencers,
                        seed_algorithms, seeds, simulate)
+from .campaign import CampaignResult, campaign
 from .generators import generate
 from .graph import Graph
 from .learning import LearnResult, learn
@@ -21,4 +22,4 @@ from .learning import LearnResult, learn
 __all__ = ["Graph", "seeds", "simulate", "influencers", "communities", "compare", "audit",
            "generate", "learn", "seed_algorithms", "InputError", "UsageError", "SeedResult",
            "SimulationResult", "InfluenceResult", "CommunityResult", "CompareResult", "AuditResult",
-           "LearnResult"]
+           "LearnResult", "campaign", "CampaignResult"]

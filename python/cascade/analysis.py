@@ -114,6 +114,12 @@ class SeedResult(Result):
         Each seed's fee, with a budget.
     spent : float
         The seeds' fees summed, with a budget.
+    positive_gains, negative_gains : list of float
+        Under ``icn``: each seed's added positive and negative reach (empty otherwise).
+    credit : dict or None
+        With ``algo="credit"``: the log and sigma_cd, the objective the seeds were chosen for.
+    from_data : dict or None
+        With ``draws``: the spread re-estimated under probabilities drawn from the data.
     """
 
     _shown = ("seeds", "spread", "guarantee")
@@ -138,6 +144,10 @@ class SeedResult(Result):
         self.notes = list(raw["notes"])
         self.fees = list(raw["seed_fees"]) if raw["budgeted"] else None
         self.spent = raw["spent"]
+        self.positive_gains = list(raw.get("positive_gains", []))
+        self.negative_gains = list(raw.get("negative_gains", []))
+        self.credit = raw.get("credit")
+        self.from_data = raw.get("from_data")
 
     def to_pandas(self):
         """The seeds as a DataFrame: rank, label, marginal_gain (and fee, with a budget)."""
@@ -171,6 +181,16 @@ class SimulationResult(Result):
         Each node's chance of being reached (with ``node_probabilities=True``).
     trace : list of tuple or None
         Run 0's activations (step, source label, target label, sentiment), with ``trace=True``.
+    audience, outside_audience : dict or None
+        With ``targets``: the weighted reach inside the audience and the people outside it
+        (mean, stderr, low, high).
+    value : dict or None
+        With ``cpm`` or ``value_per_adoption`` (campaign/value.h): impressions (under ``icn`` the
+        negative speakers' apart), cost_equivalence (what the same attention would cost as
+        advertising, not the value of the conversations; under ``icn`` only its positive and
+        negative parts, never netted), adoptions, adoption_value, return (None without fees).
+    from_data : dict or None
+        With ``draws``: the reach re-estimated under probabilities drawn from the data.
     """
 
     _shown = ("mean", "stderr", "runs")
@@ -196,6 +216,10 @@ class SimulationResult(Result):
             self.trace = [(step, labels[s], labels[t], sentiment)
                           for step, s, t, sentiment in raw["trace"]]
         self.seconds = raw["seconds"]
+        self.audience = raw.get("audience")
+        self.outside_audience = raw.get("outside_audience")
+        self.value = raw.get("value")
+        self.from_data = raw.get("from_data")
 
     def to_pandas(self):
         """The curve as a DataFrame: step, new, new_stderr, new_low, new_high, reached (cumulative)."""
@@ -394,6 +418,48 @@ def _existing(path):
     return path
 
 
+def _real(value):
+    return None if value is None else float(value)
+
+
+def _prior(prior):
+    a, b = prior
+    return [float(a), float(b)]
+
+
+def _targets(graph, targets):
+    """The audience: a file of ``label[,weight]`` lines, a mapping of labels to weights (the
+    others 0), a collection of labels (weight 1 each), or one weight per node; None: everyone."""
+    if targets is None:
+        return []
+    if _path(targets):
+        return _cascade.read_targets(graph._native, _existing(targets))
+    if hasattr(targets, "items"):
+        weights = [0.0] * graph.num_nodes
+        for label, weight in targets.items():
+            weights[graph._node(label, "targets")] = float(weight)
+        return weights
+    if isinstance(targets, np.ndarray) and targets.dtype.kind == "f":
+        if targets.shape != (graph.num_nodes,):
+            raise ValueError(f"targets: found {targets.size} weights; expected one per node "
+                             f"({graph.num_nodes})")
+        return targets.tolist()
+    values = list(targets)
+    weights = [0.0] * graph.num_nodes
+    for node in graph._nodes(values, "targets"):
+        weights[node] = 1.0
+    return weights
+
+
+def _people(graph, people, what):
+    """Labels (or a file of them, one per line) as node ids; None: nobody."""
+    if people is None:
+        return []
+    if _path(people):
+        return _cascade.read_node_list(graph._native, _existing(people), what)
+    return graph._nodes(people, what)
+
+
 def _fees(graph, costs, default_cost):
     if costs is None:
         return []
@@ -428,7 +494,9 @@ def seed_algorithms():
 
 def seeds(graph, k=0, model="ic", algo="auto", eps=0.1, delta=None, time_limit=None,
           validation=None, runs=1000, candidates=None, costs=None, budget=None, default_cost=1.0,
-          fade=0.0, deadline=None, prob=None, seed=1, threads=0):
+          fade=0.0, deadline=None, prob=None, seed=1, threads=0, neg_weight=0.0, targets=None,
+          reached=None, log=None, log_format="actions", window=None, draws=0, prior=(1.0, 1.0),
+          fees=None):
     """Who to seed: the k people whose word reaches the most (``cascade seeds``).
 
     Parameters
@@ -469,6 +537,20 @@ def seeds(graph, k=0, model="ic", algo="auto", eps=0.1, delta=None, time_limit=N
         Seed of every random draw: the same seed gives the same seeds on any number of threads.
     threads : int, default 0
         Threads to use (0: all cores).
+    neg_weight : float, default 0.0
+        ``icn``: the seeds maximize positive reach - neg_weight x negative reach.
+    targets : str, os.PathLike, mapping, collection of labels or float array, optional
+        The audience: a ``label[,weight]`` file, labels to weights, labels (weight 1 each), or one
+        weight per node; the objective is the weighted reach inside it.
+    reached : str, os.PathLike or collection of labels, optional
+        People an earlier phase reached: seeds are chosen for the new reach.
+    log, log_format, window :
+        With ``algo="credit"``: the adoption log (a file), ``"actions"`` or ``"cascades"``, and
+        the credit window (default 1 for integer steps, infinity for time stamps).
+    draws : int, default 0
+        Re-estimate the spread under this many probability vectors drawn from the data (a graph
+        read with ``prob="weight", arc_evidence=True``); ``prior`` is learn's Beta(A, B).
+    fees : as ``costs`` (the library's name; give one of them)
 
     Returns
     -------
@@ -481,6 +563,11 @@ def seeds(graph, k=0, model="ic", algo="auto", eps=0.1, delta=None, time_limit=N
     """
     _common(seed, threads)
     _whole("k", k, 0, 2**32 - 1)
+    _whole("draws", draws, 0, 2**32 - 1)
+    if fees is not None:
+        if costs is not None:
+            raise ValueError("fees: found both costs and fees; expected one of them")
+        costs = fees
     _whole("deadline", deadline, 0, 2**32 - 2, optional=True)
     _positive("time_limit", time_limit)
     _whole("validation", validation, 1, optional=True)
@@ -488,16 +575,22 @@ def seeds(graph, k=0, model="ic", algo="auto", eps=0.1, delta=None, time_limit=N
     _whole("candidates", candidates, 1, 2**32 - 1, optional=True)
     g = _graph(graph, model, prob, seed)
     fees = _fees(g, costs, default_cost)
+    if log is not None and not (isinstance(log, str) and log == "-"):
+        log = _existing(log)
     raw = _cascade.select_seeds(
         g._native, k, model, fade, deadline, algo, eps, 0.0 if delta is None else delta,
         0.0 if time_limit is None else time_limit, 0 if validation is None else validation, runs,
         0 if candidates is None else candidates, fees, 0.0 if budget is None else budget,
-        default_cost, seed, threads)
+        default_cost, seed, threads, float(neg_weight), _targets(g, targets),
+        _people(g, reached, "reached"), log or "", log_format,
+        0.0 if window is None else float(window), draws, _prior(prior))
     return SeedResult(g, raw)
 
 
 def simulate(graph, seeds, model="ic", runs=10000, rel_error=None, fade=0.0, deadline=None,
-             node_probabilities=False, trace=False, prob=None, seed=1, threads=0):
+             node_probabilities=False, trace=False, prob=None, seed=1, threads=0, targets=None,
+             reached=None, cpm=None, value_per_adoption=None, fees=None, default_fee=None,
+             draws=0, prior=(1.0, 1.0)):
     """Monte Carlo spread of a campaign from given seeds (``cascade simulate``).
 
     Parameters
@@ -521,6 +614,17 @@ def simulate(graph, seeds, model="ic", runs=10000, rel_error=None, fade=0.0, dea
         Probability scheme for this call (default: the graph's, else the model's default).
     seed : int, default 1
     threads : int, default 0
+    targets : as in :func:`seeds`
+        Report the weighted reach inside the audience and the people outside it.
+    reached : collection of labels or a file, optional
+        Already active, their influence spent.
+    cpm, value_per_adoption : float, optional
+        Price the impressions (cost equivalence) and the adoptions (value, return).
+    fees : str, os.PathLike, mapping or array_like, optional
+        The seeds' fees for the return (as ``costs`` in :func:`seeds`); else ``default_fee`` each.
+    default_fee : float, optional
+    draws : int, default 0
+        The reach re-estimated under probabilities drawn from the data; ``prior`` Beta(A, B).
 
     Returns
     -------
@@ -539,9 +643,13 @@ def simulate(graph, seeds, model="ic", runs=10000, rel_error=None, fade=0.0, dea
         nodes = g._nodes(seeds, "seeds")
     if rel_error is not None and runs != 10000:
         raise ValueError("rel_error: found both runs and rel_error; expected one of them")
+    _whole("draws", draws, 0, 2**32 - 1)
+    fee_list = _fees(g, fees, 1.0 if default_fee is None else default_fee)
     raw = _cascade.simulate(g._native, nodes, model, fade, deadline, runs,
                             0.0 if rel_error is None else rel_error, bool(node_probabilities),
-                            bool(trace), seed, threads)
+                            bool(trace), seed, threads, _targets(g, targets),
+                            _people(g, reached, "reached"), _real(cpm), _real(value_per_adoption),
+                            fee_list, _real(default_fee), draws, _prior(prior))
     return SimulationResult(g, raw, trace=trace)
 
 

@@ -72,7 +72,7 @@ class Graph:
 
     @classmethod
     def read(cls, path, undirected=False, prob=None, header="auto", weight_column=None, seed=1,
-             threads=0):
+             threads=0, arc_evidence=False):
         """Read a network file in any format the command line reads.
 
         Parameters
@@ -92,6 +92,9 @@ class Graph:
             Seed of random schemes (trivalency).
         threads : int, default 0
             Threads to use (0: all cores).
+        arc_evidence : bool, default False
+            Keep the file's trials and successes columns (as ``learn --out`` writes them), for
+            ``draws=`` in :func:`seeds` and :func:`simulate` (with ``prob="weight"``).
 
         Returns
         -------
@@ -108,7 +111,7 @@ class Graph:
         if path != "-" and not os.path.exists(path):
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), path)
         native = _cascade.load(path, bool(undirected), header, weight_column or "", prob or "",
-                               seed, threads)
+                               seed, threads, bool(arc_evidence))
         graph = cls(native)
         for warning in native.load_report()["warnings"]:
             warnings.warn(f"{path}: {warning}", stacklevel=2)

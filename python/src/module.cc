@@ -11,6 +11,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -104,6 +105,175 @@ py::list phases(const std::vector<Phase>& all) {
 }
 
 std::string model_text(const DiffusionModel& model) { return model.to_string(); }
+
+py::dict credit_dict(const CreditSummary& c) {
+  py::dict d;
+  d["log"] = c.log;
+  d["sigma_cd"] = c.sigma_cd;
+  d["sigma_cd_guarantee"] = c.sigma_cd_guarantee;
+  d["window"] = c.window;
+  d["threshold"] = c.threshold;
+  d["items"] = c.items;
+  d["adoptions"] = c.adoptions;
+  d["outside_adoptions"] = c.outside_adoptions;
+  d["adopters"] = c.adopters;
+  d["credited_adoptions"] = c.credited_adoptions;
+  return d;
+}
+
+py::dict data_interval_dict(const DataInterval& i) {
+  py::dict d;
+  d["draws"] = i.draws;
+  d["runs_per_draw"] = i.runs_per_draw;
+  d["prior"] = py::make_tuple(i.prior_a, i.prior_b);
+  d["mean"] = i.mean;
+  d["low"] = i.low;
+  d["high"] = i.high;
+  d["between_draws"] = i.between_draws;
+  d["monte_carlo_error"] = i.monte_carlo_error;
+  d["arcs_drawn"] = i.arcs_drawn;
+  d["arcs_fixed"] = i.arcs_fixed;
+  d["reach"] = i.reach;
+  d["notes"] = i.notes;
+  return d;
+}
+
+py::object optional_estimate(const std::optional<Estimate>& e);
+
+// simulate's value (campaign/value.h): under sentiment the cost equivalence only in its parts.
+py::dict value_dict(const CampaignValue& v, bool sentiment) {
+  py::dict d;
+  d["cpm"] = v.terms.cpm ? py::object(py::float_(*v.terms.cpm)) : py::none();
+  d["value_per_adoption"] =
+      v.terms.value_per_adoption ? py::object(py::float_(*v.terms.value_per_adoption)) : py::none();
+  d["fees"] = v.terms.fees ? py::object(py::float_(*v.terms.fees)) : py::none();
+  d["impressions"] = estimate(v.impressions);
+  d["positive_impressions"] = sentiment ? py::object(estimate(v.positive_impressions)) : py::none();
+  d["negative_impressions"] = sentiment ? py::object(estimate(v.negative_impressions)) : py::none();
+  d["cost_equivalence"] = optional_estimate(sentiment ? std::nullopt : v.cost_equivalence);
+  d["positive_cost_equivalence"] =
+      optional_estimate(sentiment ? v.positive_cost_equivalence : std::nullopt);
+  d["negative_cost_equivalence"] =
+      optional_estimate(sentiment ? v.negative_cost_equivalence : std::nullopt);
+  d["adoptions"] = estimate(v.adoptions);
+  d["adoption_value"] = optional_estimate(v.adoption_value);
+  d["return"] = optional_estimate(v.return_on_fees);
+  return d;
+}
+
+// ---- Campaigns ---------------------------------------------------------------------------------
+
+py::dict world_estimate_dict(const WorldEstimate& e) {
+  py::dict d;
+  d["mean"] = e.mean;
+  d["low"] = e.low;
+  d["high"] = e.high;
+  return d;
+}
+
+py::object optional_estimate(const std::optional<Estimate>& e) {
+  return e ? py::object(estimate(*e)) : py::object(py::none());
+}
+
+py::list label_list(const Graph& graph, const std::vector<NodeId>& nodes) {
+  py::list out;
+  for (const NodeId v : nodes) out.append(std::string(graph.label(v)));
+  return out;
+}
+
+py::dict campaign_reach_dict(const CampaignReach& r, const CampaignReport& report) {
+  py::dict d;
+  d["people"] = world_estimate_dict(r.people);
+  d["inside"] = report.targeted ? py::object(world_estimate_dict(r.inside)) : py::none();
+  d["outside"] = report.targeted ? py::object(world_estimate_dict(r.outside)) : py::none();
+  d["positive"] = report.sentiment ? py::object(world_estimate_dict(r.positive)) : py::none();
+  d["negative"] = report.sentiment ? py::object(world_estimate_dict(r.negative)) : py::none();
+  return d;
+}
+
+// The report as plain values: labels as text, every estimate with its interval.
+py::dict campaign_dict(const CampaignRun& run, const CampaignPlan& plan) {
+  const Graph& graph = run.graph;
+  const CampaignReport& r = run.report;
+  py::dict d;
+  d["plan"] = plan.source;
+  d["graph"] = graph.load_report().source;
+  d["nodes"] = graph.num_nodes();
+  d["arcs"] = graph.num_arcs();
+  d["model"] = model_text(r.model);
+  d["probability"] = graph.has_probabilities() ? graph.probability_scheme() : std::string("none");
+  d["deadline"] = plan.deadline ? py::object(py::int_(*plan.deadline)) : py::none();
+  d["neg_weight"] = r.sentiment ? py::object(py::float_(r.neg_weight)) : py::none();
+  d["worlds"] = r.worlds;
+  d["seed"] = r.seed;
+  d["budget"] = plan.budget;
+  d["audience"] = r.targeted ? py::object(py::float_(r.audience_weight)) : py::none();
+  py::list phases;
+  for (const PhaseOutcome& p : r.phases) {
+    py::dict row;
+    row["phase"] = p.number;
+    row["seeding"] = p.seeding;
+    row["budget"] = p.budget;
+    row["steps"] = p.steps;
+    row["start"] = p.start ? py::object(py::int_(*p.start)) : py::none();
+    row["adaptive"] = p.adaptive;
+    row["seeds"] = p.adaptive ? py::object(py::none()) : py::object(label_list(graph, p.seeds));
+    row["fees"] = p.adaptive ? py::object(py::none()) : py::object(py::cast(p.fees));
+    row["seeds_per_world"] = world_estimate_dict(p.seeds_per_world);
+    row["spent_per_world"] = world_estimate_dict(p.spent_per_world);
+    py::list frequent;
+    for (const FrequentSeed& f : p.frequent) {
+      frequent.append(py::make_tuple(std::string(graph.label(f.node)), f.fee, f.share));
+    }
+    row["frequent_seeds"] = frequent;
+    row["added"] = campaign_reach_dict(p.added, r);
+    phases.append(row);
+  }
+  d["phases"] = phases;
+  d["reach"] = campaign_reach_dict(r.reach, r);
+  py::list curve;
+  for (const WorldEstimate& e : r.curve) curve.append(world_estimate_dict(e));
+  d["curve"] = curve;
+  if (r.value) {
+    const CampaignValue& v = *r.value;
+    py::dict value;
+    value["cpm"] = v.terms.cpm ? py::object(py::float_(*v.terms.cpm)) : py::none();
+    value["value_per_adoption"] = v.terms.value_per_adoption
+                                      ? py::object(py::float_(*v.terms.value_per_adoption))
+                                      : py::none();
+    value["impressions"] = estimate(v.impressions);
+    value["positive_impressions"] =
+        r.sentiment ? py::object(estimate(v.positive_impressions)) : py::none();
+    value["negative_impressions"] =
+        r.sentiment ? py::object(estimate(v.negative_impressions)) : py::none();
+    // Under sentiment only the parts: never netted (campaign/value.h).
+    value["cost_equivalence"] = optional_estimate(r.sentiment ? std::nullopt : v.cost_equivalence);
+    value["positive_cost_equivalence"] =
+        optional_estimate(r.sentiment ? v.positive_cost_equivalence : std::nullopt);
+    value["negative_cost_equivalence"] =
+        optional_estimate(r.sentiment ? v.negative_cost_equivalence : std::nullopt);
+    value["adoptions"] = estimate(v.adoptions);
+    value["adoption_value"] = optional_estimate(v.adoption_value);
+    value["fees"] = optional_estimate(v.fees_paid);
+    value["return"] = optional_estimate(v.return_on_fees);
+    d["value"] = value;
+  } else {
+    d["value"] = py::none();
+  }
+  py::dict single;
+  single["seeding"] = r.single_rule;
+  single["seeds"] = label_list(graph, r.single_seeds);
+  single["fees"] = r.single_fees;
+  single["spent"] = r.single_spent;
+  single["reach"] = campaign_reach_dict(r.single_reach, r);
+  d["single_shot"] = single;
+  py::dict comparison;
+  comparison["objective"] = r.objective;
+  comparison["difference"] = world_estimate_dict(r.difference);
+  d["comparison"] = comparison;
+  d["seconds"] = r.seconds;
+  return d;
+}
 
 py::dict simulation_dict(const SimulationResult& r) {
   py::dict d;
@@ -551,8 +721,9 @@ PYBIND11_MODULE(_cascade, m) {
 
   m.def("load", [](const std::string& path, bool undirected, const std::string& header,
                    const std::string& weight_column, const std::string& prob, std::uint64_t seed,
-                   int threads) {
+                   int threads, bool arc_evidence) {
     LoadRequest request;
+    request.arc_evidence = arc_evidence;
     request.path = path;
     request.undirected = undirected;
     request.header = header;
@@ -578,7 +749,9 @@ PYBIND11_MODULE(_cascade, m) {
            std::optional<std::uint32_t> deadline, const std::string& algo, double eps, double delta,
            double time_limit, std::uint64_t validation, std::uint64_t runs,
            std::uint32_t candidates, std::vector<double> fees, double budget, double default_fee,
-           std::uint64_t seed, int threads) {
+           std::uint64_t seed, int threads, double neg_weight, std::vector<double> targets,
+           std::vector<NodeId> reached, const std::string& log, const std::string& log_format,
+           double window, std::uint32_t draws, std::array<double, 2> prior) {
           SeedRequest request;
           request.k = k;
           request.model = model_request(model, fade, deadline);
@@ -593,14 +766,31 @@ PYBIND11_MODULE(_cascade, m) {
           request.budget = budget;
           request.default_fee = default_fee;
           request.seed = seed;
+          request.neg_weight = neg_weight;
+          request.targets = std::move(targets);
+          request.reached = std::move(reached);
+          request.log = log;
+          request.log_format = log_format;
+          request.window = window;
+          request.draws = draws;
+          request.prior = prior;
           const SeedResult result = without_gil(threads, [&] { return select_seeds(graph, request); });
-          return seeds_dict(result);
+          py::dict d = seeds_dict(result);
+          d["positive_gains"] = result.selection.positive_gain;
+          d["negative_gains"] = result.selection.negative_gain;
+          d["credit"] = result.credit ? py::object(credit_dict(*result.credit)) : py::none();
+          d["from_data"] =
+              result.from_data ? py::object(data_interval_dict(*result.from_data)) : py::none();
+          return d;
         });
 
   m.def("simulate", [](const Graph& graph, std::vector<NodeId> seeds, const std::string& model,
                        double fade, std::optional<std::uint32_t> deadline, std::uint64_t runs,
                        double rel_error, bool node_probabilities, bool trace, std::uint64_t seed,
-                       int threads) {
+                       int threads, std::vector<double> targets, std::vector<NodeId> reached,
+                       std::optional<double> cpm, std::optional<double> value_per_adoption,
+                       std::vector<double> fees, std::optional<double> default_fee,
+                       std::uint32_t draws, std::array<double, 2> prior) {
     SimulationRequest request;
     request.seeds = std::move(seeds);
     request.model = model_request(model, fade, deadline);
@@ -609,8 +799,24 @@ PYBIND11_MODULE(_cascade, m) {
     request.node_probabilities = node_probabilities;
     request.trace = trace;
     request.seed = seed;
+    request.targets = std::move(targets);
+    request.reached = std::move(reached);
+    request.cpm = cpm;
+    request.value_per_adoption = value_per_adoption;
+    request.fees = std::move(fees);
+    request.default_fee = default_fee;
+    request.draws = draws;
+    request.prior = prior;
     const SimulationReport report = without_gil(threads, [&] { return simulate(graph, request); });
     py::dict d = simulation_dict(report.result);
+    const bool targeted = !request.targets.empty();
+    d["audience"] = targeted ? py::object(estimate(report.result.audience)) : py::none();
+    d["outside_audience"] =
+        targeted ? py::object(estimate(report.result.outside_audience)) : py::none();
+    d["from_data"] =
+        report.from_data ? py::object(data_interval_dict(*report.from_data)) : py::none();
+    d["value"] = report.value ? py::object(value_dict(*report.value, report.model.has_sentiment()))
+                              : py::none();
     d["model"] = model_text(report.model);
     d["error_bars"] = report.error_bars;
     return d;
@@ -742,6 +948,17 @@ PYBIND11_MODULE(_cascade, m) {
     return d;
   });
 
+  m.def("campaign", [](const std::string& path, std::uint64_t worlds,
+                       std::optional<std::uint64_t> seed, int threads) {
+    CampaignPlan plan = read_plan(path);
+    if (worlds > 0) plan.worlds = worlds;
+    if (seed) plan.seed = *seed;
+    const CampaignRun run = without_gil(threads, [&] { return campaign(plan); });
+    return campaign_dict(run, plan);
+  });
+
+  m.def("read_targets",
+        [](const Graph& graph, const std::string& path) { return read_targets(graph, path); });
   m.def("read_fees", [](const Graph& graph, const std::string& path, double default_fee) {
     return read_fees(graph, path, default_fee);
   });

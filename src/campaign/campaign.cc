@@ -17,6 +17,8 @@
 #include "cascade/parallel/parallel_for.h"
 #include "cascade/parallel/random_stream.h"
 #include "cascade/seeding/budgeted.h"
+#include "cascade/seeding/celf.h"
+#include "cascade/seeding/heuristics.h"
 #include "cascade/text.h"
 
 namespace cascade {
@@ -27,12 +29,16 @@ constexpr std::size_t kFrequentShown = 10;
 constexpr double kZ95 = 1.959963984540054;
 constexpr std::uint32_t kGroupGrowth = 2;  // a group phase grows the group to twice what it affords
 constexpr double kFeeSlack = 1e-9;         // relative: fees that sum to the budget fit it
+// icn's auto rule: CELF++ with the seeds command's defaults (simulations per evaluation; the
+// candidates: everyone up to 5,000 people, else the 2,000 highest out-degree).
+constexpr std::uint64_t kCelfRuns = 1000;
+constexpr NodeId kCelfAllUpTo = 5000, kCelfCandidates = 2000;
 
 // A sum of money to the precision it was given in: 0.57 x 100 is 57, not 56.99999999999999.
 double money(double value) { return std::stod(fmt::format("{:.12g}", value)); }
 
 struct Reach {
-  double people = 0, inside = 0, outside = 0;
+  double people = 0, inside = 0, outside = 0, positive = 0, negative = 0;
 };
 
 struct WorldResult {
@@ -40,8 +46,7 @@ struct WorldResult {
   std::vector<double> spent;               // per phase
   std::vector<Reach> cumulative;           // reach of phases 1..i at the horizon
   std::vector<std::uint32_t> curve;        // people reached by step t
-  double impressions = 0;
-  double adoptions = 0;                    // people reached beyond the seeds
+  ValueSample value;
   Reach single;
   std::exception_ptr error;
 };
@@ -128,6 +133,21 @@ class Player {
       audience = audience || weights_[v] > 0;
     }
     if (!affordable || !audience) return {};
+    DiffusionModel model = model_;
+    if (plan_.deadline) model.deadline = time_left;
+    if (model.has_sentiment()) {
+      // Adaptive auto phases are refused under icn: here nothing has been reached yet.
+      CelfOptions celf;
+      celf.k = static_cast<std::uint32_t>(
+          std::min<double>(n, std::floor(budget / plan_.default_fee * (1 + kFeeSlack))));
+      celf.runs = kCelfRuns;
+      celf.seed = seed;
+      celf.negative_weight = plan_.neg_weight;
+      if (n > kCelfAllUpTo) celf.candidates = highest_degree(graph_, kCelfCandidates);
+      if (celf.k == 0) return {};
+      celf.k = std::min<std::uint32_t>(celf.k, n > kCelfAllUpTo ? kCelfCandidates : n);
+      return celf_plus_plus(graph_, model, celf).seeds;
+    }
     BudgetOptions options;
     options.fees = fees_;
     options.budget = budget * (1 + kFeeSlack);
@@ -135,8 +155,6 @@ class Player {
     options.seed = seed;
     options.objective.target_weights = targets_;
     options.objective.reached = reached;
-    DiffusionModel model = model_;
-    if (plan_.deadline) model.deadline = time_left;
     return budgeted_seeds(graph_, model, options).seeds;
   }
 
@@ -146,7 +164,9 @@ class Player {
     for (const NodeId v : ws.reached) {
       r.inside += weights_[v];
       r.outside += weights_[v] > 0 ? 0 : 1;
+      r.negative += CampaignWorlds::negative(ws, v) ? 1 : 0;
     }
+    r.positive = r.people - r.negative;
     return r;
   }
 
@@ -200,9 +220,11 @@ DiffusionModel campaign_model(const CampaignPlan& plan) {
                                           "weaken with every step",
                                           plan.fade));
   }
-  if (model.kind != ModelKind::kIndependentCascade && model.kind != ModelKind::kLinearThreshold) {
-    throw UsageError("model", fmt::format("found {}; expected ic or lt: a campaign is played on "
-                                          "live-edge worlds, which only these models have",
+  if (model.kind != ModelKind::kIndependentCascade && model.kind != ModelKind::kLinearThreshold &&
+      model.kind != ModelKind::kPositiveNegative) {
+    throw UsageError("model", fmt::format("found {}; expected ic, lt or icn: a campaign is played "
+                                          "on worlds it can replay phase after phase, which only "
+                                          "these models have",
                                           plan.model));
   }
   return model;
@@ -223,6 +245,32 @@ CampaignReport run_campaign(const Graph& graph, const CampaignPlan& plan,
                                             inputs.targets.size(), n));
   }
   if (plan.phases.empty()) throw UsageError("phase", "found no phase; expected at least one");
+  if (model.has_sentiment()) {
+    if (!inputs.targets.empty()) {
+      throw UsageError("audience.targets",
+                       "found an audience with icn; expected none (not yet: the auto rule "
+                       "chooses by CELF++, which counts everyone)");
+    }
+    for (std::size_t i = 0; i < plan.phases.size(); ++i) {
+      const PlanPhase& phase = plan.phases[i];
+      if (phase.seeding == "auto" && i > 0) {
+        throw InputError(plan.source, phase.line,
+                         fmt::format("phase.seeding: found auto in phase {} with icn; expected "
+                                     "hubs, group or list after the first phase (not yet: CELF++ "
+                                     "cannot leave out the people already reached)",
+                                     i + 1));
+      }
+    }
+    const bool uses_auto = plan.phases.front().seeding == "auto" ||
+                           plan.phases.front().seeding == "list";  // the single shot's rule
+    if (!inputs.fees.empty() && uses_auto) {
+      throw UsageError("budget.fees",
+                       "found a fees file with icn and the auto rule; expected default_fee alone "
+                       "(not yet: CELF++ chooses a number of seeds, not within a budget)");
+    }
+  } else if (plan.neg_weight != 0) {
+    throw UsageError("model.neg_weight", "found a neg_weight without icn; expected icn with it");
+  }
   check_plan_labels(plan, graph);
   Player player(graph, plan, inputs, model);  // refuses graphs without probabilities
   const std::uint32_t horizon = player.horizon();
@@ -233,8 +281,15 @@ CampaignReport run_campaign(const Graph& graph, const CampaignPlan& plan,
   report.worlds = plan.worlds;
   report.seed = plan.seed;
   report.targeted = !inputs.targets.empty();
+  report.sentiment = model.has_sentiment();
+  report.neg_weight = plan.neg_weight;
   for (const double w : player.weights()) report.audience_weight += w;
   report.objective = report.targeted ? "audience weight" : "people";
+  if (report.sentiment) {
+    report.objective = plan.neg_weight > 0
+                           ? fmt::format("positive - {:g} x negative people", plan.neg_weight)
+                           : std::string("positive people");
+  }
 
   std::vector<PhaseSetup> setups(plan.phases.size());
   std::optional<std::uint32_t> start = 0;
@@ -360,14 +415,20 @@ CampaignReport run_campaign(const Graph& graph, const CampaignPlan& plan,
           for (const WorldSource& source : sources) mark[source.node] = w + 1;
           // As simulate counts them: everyone reached speaks once to each out-neighbour who is
           // not a seed, those reached at the horizon itself too late to speak before it.
-          double impressions = 0, seeds_reached = 0;
+          // Under icn the unhappy speak too, negatively, and are no adoptions.
+          std::uint64_t positive_told = 0, negative_told = 0, adoptions = 0;
           for (const NodeId v : ws.reached) {
-            if (mark[v] == w + 1) ++seeds_reached;
+            const bool negative = CampaignWorlds::negative(ws, v);
+            if (mark[v] != w + 1 && !negative) ++adoptions;
             if (horizon != kNeverReached && CampaignWorlds::reached_at(ws, v) >= horizon) continue;
-            for (const NodeId u : graph.out_neighbors(v)) impressions += mark[u] == w + 1 ? 0 : 1;
+            std::uint64_t told = 0;
+            for (const NodeId u : graph.out_neighbors(v)) told += mark[u] == w + 1 ? 0 : 1;
+            (negative ? negative_told : positive_told) += told;
           }
-          out.impressions = impressions;
-          out.adoptions = static_cast<double>(ws.reached.size()) - seeds_reached;
+          out.value.positive_impressions = positive_told;
+          out.value.negative_impressions = negative_told;
+          out.value.adoptions = adoptions;
+          for (const double f : out.spent) out.value.fees += f;
           std::vector<WorldSource> single;
           for (const NodeId v : report.single_seeds) single.push_back({v, 0});
           worlds.spread(w, single, horizon, ws);
@@ -410,6 +471,8 @@ CampaignReport run_campaign(const Graph& graph, const CampaignPlan& plan,
     p.added.people = column([&](const WorldResult& r) { return added(r, &Reach::people); });
     p.added.inside = column([&](const WorldResult& r) { return added(r, &Reach::inside); });
     p.added.outside = column([&](const WorldResult& r) { return added(r, &Reach::outside); });
+    p.added.positive = column([&](const WorldResult& r) { return added(r, &Reach::positive); });
+    p.added.negative = column([&](const WorldResult& r) { return added(r, &Reach::negative); });
     if (s.adaptive) {
       std::map<NodeId, std::uint64_t> counts;
       for (const WorldResult& r : results) {
@@ -428,11 +491,21 @@ CampaignReport run_campaign(const Graph& graph, const CampaignPlan& plan,
   report.reach.people = column([](const WorldResult& r) { return r.cumulative.back().people; });
   report.reach.inside = column([](const WorldResult& r) { return r.cumulative.back().inside; });
   report.reach.outside = column([](const WorldResult& r) { return r.cumulative.back().outside; });
+  report.reach.positive = column([](const WorldResult& r) { return r.cumulative.back().positive; });
+  report.reach.negative = column([](const WorldResult& r) { return r.cumulative.back().negative; });
   report.single_reach.people = column([](const WorldResult& r) { return r.single.people; });
   report.single_reach.inside = column([](const WorldResult& r) { return r.single.inside; });
   report.single_reach.outside = column([](const WorldResult& r) { return r.single.outside; });
-  report.difference = column([](const WorldResult& r) {
-    return r.cumulative.back().inside - r.single.inside;
+  report.single_reach.positive = column([](const WorldResult& r) { return r.single.positive; });
+  report.single_reach.negative = column([](const WorldResult& r) { return r.single.negative; });
+  const double neg_weight = plan.neg_weight;
+  const bool sentiment = report.sentiment;
+  report.difference = column([&](const WorldResult& r) {
+    const Reach& a = r.cumulative.back();
+    const Reach& b = r.single;
+    if (sentiment)
+      return (a.positive - neg_weight * a.negative) - (b.positive - neg_weight * b.negative);
+    return a.inside - b.inside;
   });
   std::size_t steps = 0;
   for (const WorldResult& r : results) steps = std::max(steps, r.curve.size());
@@ -443,22 +516,12 @@ CampaignReport run_campaign(const Graph& graph, const CampaignPlan& plan,
     }));
   }
   if (plan.cpm || plan.value_per_adoption) {
-    PlanValue value;
-    value.impressions = column([](const WorldResult& r) { return r.impressions; });
-    if (plan.cpm) {
-      const double cpm = *plan.cpm;
-      value.cost_equivalence =
-          column([&](const WorldResult& r) { return r.impressions * cpm / 1000; });
-    }
-    if (plan.value_per_adoption) {
-      const double per = *plan.value_per_adoption;
-      value.return_on_fees = column([&](const WorldResult& r) {
-        double fees = 0;
-        for (const double f : r.spent) fees += f;
-        return fees > 0 ? (r.adoptions * per - fees) / fees : 0.0;
-      });
-    }
-    report.value = value;
+    std::vector<ValueSample> samples(W);
+    for (std::size_t w = 0; w < W; ++w) samples[w] = results[w].value;
+    ValueTerms terms;
+    terms.cpm = plan.cpm;
+    terms.value_per_adoption = plan.value_per_adoption;
+    report.value = campaign_value(value_counts(samples), terms, /*per_sample_fees=*/true);
   }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

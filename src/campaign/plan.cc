@@ -124,7 +124,7 @@ CampaignPlan parse_plan(std::string_view text, const std::string& source, const 
   CampaignPlan plan;
   plan.source = source;
   bool has_graph = false, has_total = false;
-  std::uint64_t shares_line = 0;
+  std::uint64_t shares_line = 0, neg_weight_line = 0;
   r.each_key(root, "", {
     {"network", [&](const toml::node& node) {
       r.each_key(r.table(node, "network"), "network.", {
@@ -156,6 +156,11 @@ CampaignPlan parse_plan(std::string_view text, const std::string& source, const 
         }},
         {"fade", [&](const toml::node& n) {
           plan.fade = r.number(n, "model.fade", 0, false, 1, true, "a number in [0, 1)");
+        }},
+        {"neg_weight", [&](const toml::node& n) {
+          plan.neg_weight = r.number(n, "model.neg_weight", 0, false, kInfinity, true,
+                                     "a number at least 0");
+          neg_weight_line = line_of(n);
         }},
       });
     }},
@@ -248,6 +253,12 @@ CampaignPlan parse_plan(std::string_view text, const std::string& source, const 
       });
     }},
   });
+  if (neg_weight_line > 0 && !DiffusionModel::parse(plan.model).has_sentiment()) {
+    throw InputError(source, neg_weight_line,
+                     fmt::format("model.neg_weight: found {} with model \"{}\"; expected a model "
+                                 "with positive and negative word of mouth (icn:q=Q,neg=M)",
+                                 plan.neg_weight, plan.model));
+  }
   if (!has_graph) {
     throw InputError(source, 0, "network.graph: found none; expected [network] with graph = \"FILE\"");
   }

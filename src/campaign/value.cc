@@ -62,6 +62,31 @@ ValueCounts value_counts(std::span<const ValueSample> samples) {
   }
   ValueCounts counts;
   counts.samples = samples.size();
+  // Fees are money, not counts: summed in sample order (callers give a fixed order).
+  const double n = static_cast<double>(samples.size());
+  double fee_sum = 0;
+  for (const ValueSample& s : samples) fee_sum += s.fees;
+  const double fee_mean = fee_sum / n;
+  double fee_squares = 0;
+  for (const ValueSample& s : samples) fee_squares += (s.fees - fee_mean) * (s.fees - fee_mean);
+  counts.fees.mean = fee_mean;
+  if (samples.size() > 1) counts.fees.standard_error = std::sqrt(fee_squares / (n - 1) / n);
+  counts.fees.low = std::max(0.0, fee_mean - 1.96 * counts.fees.standard_error);
+  counts.fees.high = fee_mean + 1.96 * counts.fees.standard_error;
+  if (fee_mean > 0) {
+    const double ratio = static_cast<double>(adoptions) / fee_sum;
+    double residuals = 0;
+    for (const ValueSample& s : samples) {
+      const double d = static_cast<double>(s.adoptions) - ratio * s.fees;
+      residuals += d * d;
+    }
+    Estimate r;
+    r.mean = ratio;
+    if (samples.size() > 1) r.standard_error = std::sqrt(residuals / (n * (n - 1))) / fee_mean;
+    r.low = std::max(0.0, ratio - 1.96 * r.standard_error);
+    r.high = ratio + 1.96 * r.standard_error;
+    counts.adoptions_per_fee = r;
+  }
   counts.impressions = count_estimate(total, total_squares, samples.size());
   counts.positive_impressions = count_estimate(positive, positive_squares, samples.size());
   counts.negative_impressions = count_estimate(negative, negative_squares, samples.size());
@@ -69,8 +94,12 @@ ValueCounts value_counts(std::span<const ValueSample> samples) {
   return counts;
 }
 
-CampaignValue campaign_value(const ValueCounts& counts, const ValueTerms& terms) {
+CampaignValue campaign_value(const ValueCounts& counts, const ValueTerms& terms,
+                             bool per_sample_fees) {
   check_value_terms(terms);
+  if (per_sample_fees && terms.fees) {
+    throw UsageError("fees", "found fixed fees with per-sample fees; expected one or the other");
+  }
   CampaignValue value;
   value.terms = terms;
   value.impressions = counts.impressions;
@@ -88,8 +117,11 @@ CampaignValue campaign_value(const ValueCounts& counts, const ValueTerms& terms)
     if (terms.fees && *terms.fees > 0) {
       value.return_on_fees =
           affine(counts.adoptions, *terms.value_per_adoption / *terms.fees, -1.0);
+    } else if (per_sample_fees && counts.adoptions_per_fee) {
+      value.return_on_fees = affine(*counts.adoptions_per_fee, *terms.value_per_adoption, -1.0);
     }
   }
+  if (per_sample_fees) value.fees_paid = counts.fees;
   return value;
 }
 

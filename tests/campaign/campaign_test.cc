@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include "cascade/diffusion/simulator.h"
 #include "cascade/error.h"
 #include "cascade/graph/probability.h"
 #include "cascade/parallel/parallel_for.h"
@@ -213,9 +216,9 @@ share = 0.5
   EXPECT_THROW(run_campaign(graph, plan, {}), InputError);
 }
 
-TEST(Campaign, RefusesModelsWithoutLiveEdgeWorlds) {
+TEST(Campaign, RefusesModelsWithoutReplayableWorlds) {
   const Graph graph = certain(kPathAndStar);
-  for (const char* model : {"icn:q=0.5,neg=1.5", "threshold:2"}) {
+  for (const char* model : {"threshold:2", "threshold:0.5"}) {
     const CampaignPlan plan = plan_of(fmt::format("[model]\nmodel = \"{}\"\n[budget]\ntotal = 1\n"
                                                   "[[phase]]\n",
                                                   model));
@@ -225,6 +228,190 @@ TEST(Campaign, RefusesModelsWithoutLiveEdgeWorlds) {
     } catch (const UsageError& e) {
       EXPECT_EQ(e.field(), "model");
     }
+  }
+}
+
+// a -> b, c, d      every arc certain; a listed
+// Everyone satisfied (q = 1): 3 adoptions and 3 positive impressions. Everyone unhappy (q = 0):
+// no adoption, the 3 impressions all negative, the reach all negative.
+TEST(Campaign, UnderIcnOnlySatisfiedPeopleAreAdoptions) {
+  const Graph graph = certain("a b\na c\na d\n");
+  for (const double q : {1.0, 0.0}) {
+    const CampaignPlan plan = plan_of(fmt::format(R"(
+[model]
+model = "icn:q={},neg=1"
+[budget]
+total = 1
+[[phase]]
+seeding = "list"
+seeds = ["a"]
+[value]
+cpm = 1000
+value_per_adoption = 2
+[run]
+worlds = 4
+)",
+                                                  q));
+    const CampaignReport report = run_campaign(graph, plan, {});
+    EXPECT_TRUE(report.sentiment);
+    expect_exact(report.reach.people, 4);
+    expect_exact(report.reach.positive, 4 * q);
+    expect_exact(report.reach.negative, 4 * (1 - q));
+    expect_exact(report.phases[0].added.negative, 4 * (1 - q));
+    ASSERT_TRUE(report.value);
+    const CampaignValue& v = *report.value;
+    EXPECT_DOUBLE_EQ(v.adoptions.mean, 3 * q);
+    EXPECT_DOUBLE_EQ(v.positive_impressions.mean, 3 * q);
+    EXPECT_DOUBLE_EQ(v.negative_impressions.mean, 3 * (1 - q));
+    EXPECT_DOUBLE_EQ(v.negative_cost_equivalence->mean, 3 * (1 - q));  // cpm 1000: 1 each
+    ASSERT_TRUE(v.return_on_fees);                                     // fee 1 in every world
+    EXPECT_DOUBLE_EQ(v.return_on_fees->mean, 3 * q * 2 / 1 - 1);
+    EXPECT_DOUBLE_EQ(v.fees_paid->mean, 1);
+  }
+}
+
+// No world pays anything (an audience of weight 0: auto seeds nobody, in every world): the
+// return is undefined, never 0, and the adoptions' value stands alone.
+TEST(Campaign, ReturnIsUndefinedWhenNoWorldPaidAnything) {
+  const Graph graph = certain(kPathAndStar);
+  const CampaignPlan plan = plan_of(R"(
+[budget]
+total = 1
+[[phase]]
+seeding = "auto"
+[value]
+value_per_adoption = 2
+[run]
+worlds = 3
+)");
+  CampaignInputs inputs;
+  inputs.targets.assign(graph.num_nodes(), 0.0);
+  const CampaignReport report = run_campaign(graph, plan, inputs);
+  EXPECT_TRUE(report.phases[0].seeds.empty());
+  ASSERT_TRUE(report.value);
+  EXPECT_FALSE(report.value->return_on_fees);
+  ASSERT_TRUE(report.value->fees_paid);
+  EXPECT_EQ(report.value->fees_paid->mean, 0);
+  ASSERT_TRUE(report.value->adoption_value);
+  EXPECT_EQ(report.value->adoption_value->mean, 0);
+}
+
+// Phase 2 (hubs) pays a different fee in different worlds: the return is the ratio of means,
+// value x mean(adoptions) / mean(fees) - 1, recomputed here from the per-world figures.
+//   a -> b (p = 0.5); x -> y1, y2 (certain); fees: a 1, b 4, x 2, others 1
+TEST(Campaign, ReturnIsTheRatioOfMeansOverWorldsWithFeesThatVary) {
+  Graph graph = testing::graph_from_text("a b\nx y1\nx y2\n");
+  assign_probabilities(graph, ProbabilitySpec::parse("const:0.5"), 1);
+  const CampaignPlan plan = plan_of(R"(
+[budget]
+total = 8
+[[phase]]
+share = 0.25
+steps = 1
+seeding = "list"
+seeds = ["a"]
+[[phase]]
+share = 0.75
+seeding = "hubs"
+[value]
+value_per_adoption = 3
+[run]
+worlds = 200
+)");
+  CampaignInputs inputs;
+  inputs.fees.assign(graph.num_nodes(), 1.0);
+  inputs.fees[*graph.labels().find("b")] = 4;
+  inputs.fees[*graph.labels().find("x")] = 2;
+  const CampaignReport report = run_campaign(graph, plan, inputs);
+  ASSERT_TRUE(report.value && report.value->return_on_fees && report.value->fees_paid);
+  const WorldEstimate& fees = report.phases[1].spent_per_world;
+  EXPECT_LT(fees.low, fees.high);  // the fees do vary by world
+  const double mean_fees = 1 + fees.mean;
+  EXPECT_NEAR(report.value->fees_paid->mean, mean_fees, 1e-9);
+  EXPECT_NEAR(report.value->return_on_fees->mean, 3 * report.value->adoptions.mean / mean_fees - 1,
+              1e-9);
+  EXPECT_LT(report.value->return_on_fees->low, report.value->return_on_fees->mean);
+}
+
+// A single-phase icn campaign on listed seeds reaches, positive and negative apart, what the icn
+// simulator reaches from them, within 3 standard errors.
+TEST(Campaign, SinglePhaseIcnReachMatchesTheSimulator) {
+  Graph graph =
+      testing::graph_from_text("0 1\n1 2\n2 0\n2 3\n3 4\n4 5\n5 3\n1 4\n0 5\n5 6\n6 7\n7 0\n");
+  assign_probabilities(graph, ProbabilitySpec::parse("const:0.4"), 1);
+  const CampaignPlan plan = plan_of(R"(
+[model]
+model = "icn:q=0.7,neg=1.5"
+[budget]
+total = 2
+[[phase]]
+seeding = "list"
+seeds = ["0", "3"]
+[run]
+worlds = 20000
+)");
+  const CampaignReport report = run_campaign(graph, plan, {});
+  SimulationOptions options;
+  options.runs = 20000;
+  const std::vector<NodeId> seeds = {*graph.labels().find("0"), *graph.labels().find("3")};
+  const SimulationResult simulated = simulate(graph, report.model, seeds, options);
+  const auto se = [](const WorldEstimate& e) { return (e.high - e.low) / (2 * 1.959963984540054); };
+  EXPECT_NEAR(report.reach.positive.mean, simulated.positive.mean,
+              3 * std::hypot(se(report.reach.positive), simulated.positive.standard_error));
+  EXPECT_NEAR(report.reach.negative.mean, simulated.negative.mean,
+              3 * std::hypot(se(report.reach.negative), simulated.negative.standard_error));
+}
+
+// icn's auto rule is CELF++ for positive reach: on a star with certain arcs its one seed is the
+// centre, and the comparison is on positive people.
+TEST(Campaign, IcnAutoChoosesByPositiveReach) {
+  const Graph graph = certain("h a\nh b\nh c\nh d\nz y\n");
+  const CampaignPlan plan = plan_of(R"(
+[model]
+model = "icn:q=0.9,neg=1"
+[budget]
+total = 1
+[run]
+worlds = 10
+)");
+  const CampaignReport report = run_campaign(graph, plan, {});
+  EXPECT_EQ(report.phases[0].seeds, std::vector<NodeId>{*graph.labels().find("h")});
+  EXPECT_EQ(report.objective, "positive people");
+  expect_exact(report.difference, 0);  // the single shot is the same plan
+}
+
+TEST(Campaign, IcnRefusesWhatItDoesNotTakeYet) {
+  const Graph graph = certain(kPathAndStar);
+  const std::string icn = "[model]\nmodel = \"icn:q=0.5,neg=1\"\n[budget]\ntotal = 2\n";
+  // auto after the first phase: InputError at the phase's line.
+  EXPECT_THROW(run_campaign(graph,
+                            plan_of(icn + "[[phase]]\nshare = 0.5\nsteps = 1\nseeding = \"hubs\"\n"
+                                          "[[phase]]\nshare = 0.5\nseeding = \"auto\"\n"),
+                            {}),
+               InputError);
+  CampaignInputs audience;
+  audience.targets.assign(graph.num_nodes(), 1.0);
+  try {
+    run_campaign(graph, plan_of(icn + "[[phase]]\nseeding = \"hubs\"\n"), audience);
+    FAIL() << "expected an error";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(e.field(), "audience.targets");
+  }
+  CampaignInputs fees;
+  fees.fees.assign(graph.num_nodes(), 1.0);
+  try {
+    run_campaign(graph, plan_of(icn + "[[phase]]\nseeding = \"auto\"\n"), fees);
+    FAIL() << "expected an error";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(e.field(), "budget.fees");
+  }
+  EXPECT_NO_THROW(run_campaign(graph, plan_of(icn + "[[phase]]\nseeding = \"hubs\"\n"), fees));
+  // neg_weight without icn: refused when the plan is read, at its line.
+  try {
+    plan_of("[model]\nmodel = \"ic\"\nneg_weight = 2\n[budget]\ntotal = 1\n");
+    FAIL() << "expected an error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("model.neg_weight"), std::string::npos) << e.what();
   }
 }
 

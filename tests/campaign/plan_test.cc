@@ -87,7 +87,7 @@ TEST(CampaignPlan, NoPhaseMeansTheWholeBudgetAtOnce) {
 TEST(CampaignPlan, RefusesBadPlansWithLineKeyFoundAndExpected) {
   const std::string head = "[network]\ngraph = \"g.txt\"\n[budget]\ntotal = 5\n";
   EXPECT_THAT(error_of(head + "[model]\nmodle = \"ic\"\n"),
-              ::testing::HasSubstr("6: model.modle: unknown key; expected one of deadline, fade, model"));
+              ::testing::HasSubstr("6: model.modle: unknown key; expected one of deadline, fade, model, neg_weight"));
   EXPECT_THAT(error_of("[network]\ngraph = \"g.txt\"\n[budget]\ntotal = -5\n"),
               ::testing::HasSubstr("4: budget.total: found the integer -5; expected a positive number"));
   EXPECT_THAT(error_of(head + "[[phase]]\nshare = 0.5\n[[phase]]\nshare = 0.4\n"),

@@ -181,6 +181,43 @@ TEST(CampaignValue, TwoSamplesByHand) {
   EXPECT_FALSE(unpriced.cost_equivalence || unpriced.adoption_value || unpriced.return_on_fees);
 }
 
+// Fees that vary by sample: the return is value x mean(adoptions) / mean(fees) - 1 (ratio of
+// means) with the delta-method interval.
+//   adoptions 4, 0, 8 and fees 1, 1, 2: r = 12 / 4 = 3; residuals 4 - 3 = 1, 0 - 3 = -3,
+//   8 - 6 = 2: se(r) = sqrt((1 + 9 + 4) / (3 x 2)) / (4 / 3) = sqrt(14 / 6) x 3 / 4.
+TEST(CampaignValue, PerSampleFeesGiveTheRatioOfMeans) {
+  std::vector<ValueSample> samples = {{0, 0, 4, 1}, {0, 0, 0, 1}, {0, 0, 8, 2}};
+  const ValueCounts counts = value_counts(samples);
+  ASSERT_TRUE(counts.adoptions_per_fee);
+  EXPECT_DOUBLE_EQ(counts.fees.mean, 4.0 / 3);
+  EXPECT_DOUBLE_EQ(counts.adoptions_per_fee->mean, 3);
+  const double se = std::sqrt(14.0 / 6) * 3 / 4;
+  EXPECT_NEAR(counts.adoptions_per_fee->standard_error, se, 1e-12);
+  ValueTerms terms;
+  terms.value_per_adoption = 2;
+  const CampaignValue value = campaign_value(counts, terms, /*per_sample_fees=*/true);
+  ASSERT_TRUE(value.return_on_fees && value.fees_paid);
+  EXPECT_DOUBLE_EQ(value.return_on_fees->mean, 2 * 3 - 1);
+  EXPECT_NEAR(value.return_on_fees->standard_error, 2 * se, 1e-12);
+  EXPECT_DOUBLE_EQ(value.fees_paid->mean, 4.0 / 3);
+  // Fixed fees and per-sample fees are the same thing when every sample pays the same.
+  for (ValueSample& sample : samples) sample.fees = 5;
+  const CampaignValue same = campaign_value(value_counts(samples), terms, true);
+  terms.fees = 5;
+  const CampaignValue fixed = campaign_value(value_counts(samples), terms);
+  EXPECT_NEAR(same.return_on_fees->mean, fixed.return_on_fees->mean, 1e-12);
+  EXPECT_NEAR(same.return_on_fees->standard_error, fixed.return_on_fees->standard_error, 1e-12);
+  EXPECT_NEAR(same.return_on_fees->high, fixed.return_on_fees->high, 1e-12);
+  // No sample paid anything: undefined, never 0.
+  for (ValueSample& sample : samples) sample.fees = 0;
+  terms.fees.reset();
+  const CampaignValue free = campaign_value(value_counts(samples), terms, true);
+  EXPECT_FALSE(free.return_on_fees);
+  EXPECT_TRUE(free.adoption_value);
+  terms.fees = 5;  // one or the other
+  EXPECT_THROW(campaign_value(value_counts(samples), terms, true), UsageError);
+}
+
 TEST(CampaignValue, BadTermsNameTheirField) {
   const ValueCounts counts = value_counts(std::vector<ValueSample>{{1, 0, 1}});
   auto field_of = [&](ValueTerms terms) {

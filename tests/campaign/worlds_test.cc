@@ -110,6 +110,104 @@ TEST(CampaignWorlds, ReplayTheSameWorldAndContinueIt) {
   }
 }
 
+// icn worlds: the mean positive and negative reach over worlds match the exact IC-N values (every
+// arc live for both signs, for negative word only or dead; every quality coin) on tiny graphs,
+// within 4 standard errors, with negativity 1 and 2.
+TEST(CampaignWorlds, PositiveNegativeMatchExactSpreadsOnTinyGraphs) {
+  for (std::uint64_t g = 0; g < 4; ++g) {
+    const Graph graph = testing::tiny_probability_graph(g, 5, 8);
+    for (const char* text : {"icn:q=0.6,neg=1", "icn:q=0.3,neg=2"}) {
+      const DiffusionModel model = model_of(text);
+      const CampaignWorlds worlds(graph, model, 7);
+      ASSERT_TRUE(worlds.has_sentiment());
+      WorldWorkspace w = worlds.workspace();
+      const std::vector<WorldSource> sources = {{0, 0}, {2, 0}};
+      const std::uint64_t count = 20000;
+      double sum[2] = {0, 0}, squares[2] = {0, 0};
+      for (std::uint64_t world = 0; world < count; ++world) {
+        worlds.spread(world, sources, kNeverReached, w);
+        double negative = 0;
+        for (const NodeId v : w.reached) negative += CampaignWorlds::negative(w, v) ? 1 : 0;
+        const double both[2] = {static_cast<double>(w.reached.size()), negative};
+        for (int i = 0; i < 2; ++i) {
+          sum[i] += both[i];
+          squares[i] += both[i] * both[i];
+        }
+      }
+      const testing::ExactSpread exact =
+          testing::exact_positive_negative(graph, {0, 2}, model.quality, model.negativity);
+      const double expected[2] = {exact.reach, exact.negative};
+      for (int i = 0; i < 2; ++i) {
+        const double n = static_cast<double>(count);
+        const double mean = sum[i] / n;
+        const double se = std::sqrt(std::max(squares[i] / n - mean * mean, 0.0) / n);
+        EXPECT_NEAR(mean, expected[i], 4 * se + 1e-6)
+            << "graph " << g << " " << text << (i == 0 ? " reach" : " negative");
+      }
+    }
+  }
+}
+
+// A negative speaker and a positive one reach c in the same step: c is unhappy whatever its own
+// coin (negativity bias), in every world.
+//   a -> c <- b     certain arcs; a, b seeds
+TEST(CampaignWorlds, OneNegativeSpeakerAtATieMakesTheListenerUnhappy) {
+  Graph graph = testing::graph_from_text("a c\nb c\n");
+  assign_probabilities(graph, ProbabilitySpec::parse("const:1"), 1);
+  const CampaignWorlds worlds(graph, model_of("icn:q=0.5,neg=1"), 11);
+  WorldWorkspace w = worlds.workspace();
+  const NodeId a = *graph.labels().find("a"), b = *graph.labels().find("b"),
+               c = *graph.labels().find("c");
+  const std::vector<WorldSource> sources = {{a, 0}, {b, 0}};
+  int ties = 0;
+  for (std::uint64_t world = 0; world < 400; ++world) {
+    worlds.spread(world, sources, kNeverReached, w);
+    ASSERT_EQ(w.reached.size(), 3u);
+    const bool any_negative = CampaignWorlds::negative(w, a) || CampaignWorlds::negative(w, b);
+    if (any_negative) {
+      EXPECT_TRUE(CampaignWorlds::negative(w, c)) << "world " << world;
+      ties += CampaignWorlds::negative(w, a) != CampaignWorlds::negative(w, b) ? 1 : 0;
+    }
+  }
+  EXPECT_GT(ties, 100);  // about half the worlds have one of each
+}
+
+// The icn worlds agree with the icn simulator (other coins, the same rules) within 3 standard
+// errors on positive and negative reach.
+TEST(CampaignWorlds, PositiveNegativeAgreeWithTheSimulator) {
+  Graph graph =
+      testing::graph_from_text("0 1\n1 2\n2 0\n2 3\n3 4\n4 5\n5 3\n1 4\n0 5\n5 6\n6 7\n7 0\n");
+  assign_probabilities(graph, ProbabilitySpec::parse("const:0.4"), 1);
+  const DiffusionModel model = model_of("icn:q=0.7,neg=1.5");
+  const CampaignWorlds worlds(graph, model, 9);
+  WorldWorkspace w = worlds.workspace();
+  const std::vector<WorldSource> sources = {{0, 0}};
+  const std::uint64_t count = 20000;
+  double positive = 0, positive_squares = 0, negative = 0, negative_squares = 0;
+  for (std::uint64_t world = 0; world < count; ++world) {
+    worlds.spread(world, sources, kNeverReached, w);
+    double neg = 0;
+    for (const NodeId v : w.reached) neg += CampaignWorlds::negative(w, v) ? 1 : 0;
+    const double pos = static_cast<double>(w.reached.size()) - neg;
+    positive += pos;
+    positive_squares += pos * pos;
+    negative += neg;
+    negative_squares += neg * neg;
+  }
+  const double n = static_cast<double>(count);
+  const auto se = [&](double sum, double squares) {
+    const double mean = sum / n;
+    return std::sqrt(std::max(squares / n - mean * mean, 0.0) / n);
+  };
+  SimulationOptions options;
+  options.runs = 20000;
+  const SimulationResult simulated = simulate(graph, model, std::vector<NodeId>{0}, options);
+  EXPECT_NEAR(positive / n, simulated.positive.mean,
+              3 * std::hypot(se(positive, positive_squares), simulated.positive.standard_error));
+  EXPECT_NEAR(negative / n, simulated.negative.mean,
+              3 * std::hypot(se(negative, negative_squares), simulated.negative.standard_error));
+}
+
 TEST(CampaignWorlds, RefuseModelsWithoutLiveEdgeWorlds) {
   Graph graph = testing::graph_from_text("a b\n");
   assign_probabilities(graph, ProbabilitySpec::parse("wc"), 1);

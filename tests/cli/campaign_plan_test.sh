@@ -93,9 +93,78 @@ model = "threshold:2"
 total = 1
 [[phase]]
 ' model.toml
-expect 1 'model\.toml: model\.model: .*live-edge' -- "$cascade" campaign "$work/model.toml"
+expect 1 'model\.toml: model\.model: .*replay' -- "$cascade" campaign "$work/model.toml"
+plan '[model]
+model = "ic"
+neg_weight = 1
+[budget]
+total = 1
+' negweight.toml
+expect 1 'negweight\.toml:5: model\.neg_weight: .*icn' -- "$cascade" campaign "$work/negweight.toml"
+plan '[model]
+model = "icn:q=0.5,neg=2"
+[budget]
+total = 2
+[[phase]]
+share = 0.5
+steps = 2
+seeding = "hubs"
+[[phase]]
+share = 0.5
+seeding = "auto"
+' icnauto.toml
+expect 1 'icnauto\.toml:1[12]: phase\.seeding: found auto in phase 2 with icn' -- \
+  "$cascade" campaign "$work/icnauto.toml"
 expect 1 'missing\.toml' -- "$cascade" campaign "$work/missing.toml"
 check "no output on a bad plan" -- test ! -s "$work/stdout"
+
+# icn: positive and negative reach per phase and in total; value in simulate --cpm's words
+# (cost equivalence after the reach, negative word apart, never netted); adoptions only the
+# satisfied.
+plan '[model]
+model = "icn:q=0.6,neg=2"
+deadline = 6
+neg_weight = 1
+[budget]
+total = 3
+[[phase]]
+share = 0.34
+steps = 2
+seeding = "auto"
+[[phase]]
+share = 0.66
+seeding = "hubs"
+[value]
+cpm = 8
+value_per_adoption = 2
+[run]
+worlds = 8
+' icn.toml
+expect 0 '' -- "$cascade" campaign "$work/icn.toml"
+check "icn: each phase adds satisfied and unhappy people apart" -- \
+  grep -q "^  adds .* people: satisfied .*; unhappy .*, apart" "$work/stdout"
+check "icn: the total is split too" -- grep -q "^total .*satisfied .*unhappy" "$work/stdout"
+check "icn: the cost equivalence keeps negative word apart, after the reach" -- $python -c '
+import sys
+text = open(sys.argv[1]).read()
+ce = text.index("cost equivalence  positive word")
+sys.exit(0 if 0 < text.index("total ") < ce and "never netted" in text[ce:] else 1)' "$work/stdout"
+check "icn: adoptions are the satisfied people" -- grep -q "^adoptions .*satisfied people" "$work/stdout"
+check "icn: the comparison is on positive - L x negative" -- \
+  grep -q "positive - 1 x negative people" "$work/stdout"
+expect 0 '' -- "$cascade" campaign "$work/icn.toml" --json --threads 1
+cp "$work/stdout" "$work/icn1.json"
+expect 0 '' -- "$cascade" campaign "$work/icn.toml" --json --threads 2
+check "icn: the same campaign on 1 and 2 threads" -- $python -c '
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for r in (a, b):
+    for key in ("threads", "seconds", "timing", "command"):
+        r.pop(key)
+v = a["value"]
+ok = (a == b and v["cost_equivalence"] is None and v["negative_cost_equivalence"] is not None
+      and a["reach"]["negative"] is not None and v["fees"] is not None)
+sys.exit(0 if ok else 1)' "$work/icn1.json" "$work/stdout"
 
 # Wrong flags: exit 2.
 expect 2 '' -- "$cascade" campaign

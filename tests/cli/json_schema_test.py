@@ -52,6 +52,11 @@ with tempfile.TemporaryDirectory() as work:
         '[network]\ngraph = "net.txt"\n[model]\ndeadline = 4\n[budget]\ntotal = 4\n'
         '[[phase]]\nshare = 0.5\nsteps = 2\n[[phase]]\nshare = 0.5\nseeding = "hubs"\n'
         '[value]\ncpm = 5\nvalue_per_adoption = 2\n[run]\nworlds = 5\neps = 0.3\n')
+    (work / "icn_plan.toml").write_text(
+        '[network]\ngraph = "net.txt"\n[model]\nmodel = "icn:q=0.5,neg=2"\nneg_weight = 1\n'
+        '[budget]\ntotal = 2\n[[phase]]\nshare = 0.5\nsteps = 2\nseeding = "hubs"\n'
+        '[[phase]]\nshare = 0.5\nseeding = "hubs"\n[value]\ncpm = 5\nvalue_per_adoption = 2\n'
+        '[run]\nworlds = 5\n')
     (work / "audience_plan.toml").write_text(
         '[network]\ngraph = "net.txt"\n[audience]\ntargets = "targets.csv"\n[budget]\n'
         'total = 5\nfees = "fees.csv"\n[[phase]]\nseeding = "list"\nseeds = [\"1\", \"2\"]\n')
@@ -91,6 +96,7 @@ with tempfile.TemporaryDirectory() as work:
         ("compare", [net, "-k", "2", "--runs", "20"]),
         ("campaign", [str(work / "plan.toml")]),
         ("campaign", [str(work / "audience_plan.toml"), "--worlds", "1"]),
+        ("campaign", [str(work / "icn_plan.toml")]),
         ("audit", [net, "--account", "1", "--likers", str(work / "likers.txt"), "--runs", "10"]),
         ("demo", ["--report", str(work / "demo-report.html")]),
         ("report", [names, "-k", "1", "--runs", "20", "--out", str(work / "names.html")]),

@@ -34,17 +34,29 @@
 // paired (per-world differences, on the objective: audience weight with an audience, else people).
 // Every interval is mean +- 1.96 standard errors over worlds (none with one world).
 //
-// Value (only with [value]): impressions in a world = for every reached person, their out-arcs to
-// people who are not seeds (each a message seen once); "cost equivalence" = impressions x cpm /
-// 1000, what as many advertising impressions would cost; return = (adoptions x
-// value_per_adoption - fees) / fees, adoptions the people reached. These are figures next to the
-// reach, not a substitute for it.
+// Positive and negative word of mouth (icn, worlds.h): every reach is split into satisfied
+// (positive) and unhappy (negative) people, per phase and in total, never netted. The auto rule
+// chooses by CELF++ (seeding/celf.h) for positive reach - neg_weight x negative reach, with as
+// many seeds as the phase's budget pays at the default fee, over the seeds command's candidates
+// (everyone up to 5,000 people, else the 2,000 highest out-degree). Not yet under icn, refused
+// before any work: an audience (audience.targets), a fees file with auto (budget.fees), and auto
+// in a phase after the first (CELF++ cannot yet leave out the people already reached). The
+// comparison with the single shot is on positive reach - neg_weight x negative reach.
 //
-// Models: ic and lt (live-edge worlds); icn, threshold and fading are refused with
-// UsageError("model") because their worlds are not live-edge graphs. Time: O(worlds x phases x
-// spread) plus the selections; memory O(n) per thread plus the selection's RR sets. Worlds are
-// processed in parallel and combined in world order: the report does not depend on the thread
-// count.
+// Value (only with [value]; campaign/value.h, whose Barcelona Principles wording the front ends
+// follow): per world, impressions = for every reached person who speaks before the horizon, their
+// out-arcs to people who are not seeds (each a message seen once), the unhappy speakers' apart;
+// adoptions = the satisfied people reached beyond the seeds (unhappy customers are not adoptions;
+// their messages are the negative impressions); fees = what that world's phases paid (adaptive
+// phases pay different fees in different worlds). The cost equivalence is impressions x cpm /
+// 1000; the return is the ratio of means value x mean(adoptions) / mean(fees) - 1 with the
+// delta-method interval (value.h), undefined (absent) when no world paid anything. These are
+// figures next to the reach, not a substitute for it.
+//
+// Models: ic, lt and icn; threshold and fading are refused with UsageError("model") because
+// their worlds cannot be replayed. Time: O(worlds x phases x spread) plus the selections; memory
+// O(n) per thread plus the selection's RR sets. Worlds are processed in parallel and combined in
+// world order: the report does not depend on the thread count.
 #pragma once
 
 #include <cstdint>
@@ -53,6 +65,7 @@
 #include <vector>
 
 #include "cascade/campaign/plan.h"
+#include "cascade/campaign/value.h"
 #include "cascade/diffusion/model.h"
 #include "cascade/graph/graph.h"
 
@@ -79,6 +92,8 @@ struct CampaignReach {
   WorldEstimate people;   // everyone reached
   WorldEstimate inside;   // audience weight reached (= people without an audience)
   WorldEstimate outside;  // people outside the audience (weight 0) reached
+  // Satisfied and unhappy people reached (icn; without sentiment: positive = people).
+  WorldEstimate positive, negative;
 };
 
 struct PhaseOutcome {
@@ -98,22 +113,18 @@ struct PhaseOutcome {
   CampaignReach added;
 };
 
-struct PlanValue {
-  WorldEstimate impressions;
-  std::optional<WorldEstimate> cost_equivalence;  // with cpm
-  std::optional<WorldEstimate> return_on_fees;    // with value_per_adoption
-};
-
 struct CampaignReport {
   DiffusionModel model;
   std::uint64_t worlds = 0;
   std::uint64_t seed = 0;
   bool targeted = false;
+  bool sentiment = false;  // icn: positive and negative reach apart
+  double neg_weight = 0;
   double audience_weight = 0;  // without an audience: n
   std::vector<PhaseOutcome> phases;
   CampaignReach reach;
   std::vector<WorldEstimate> curve;  // mean people reached by step 0, 1, ... (to the deadline)
-  std::optional<PlanValue> value;
+  std::optional<CampaignValue> value;  // with [value]: per-world fees (fees_paid), never terms.fees
   // The whole budget at step 0.
   std::string single_rule;
   std::vector<NodeId> single_seeds;
@@ -121,16 +132,18 @@ struct CampaignReport {
   double single_spent = 0;
   CampaignReach single_reach;
   WorldEstimate difference;  // plan - single shot, on the objective, paired by world
-  std::string objective;     // "people" or "audience weight"
+  // "people", "audience weight" or (icn) "positive people" / "positive - L x negative people"
+  std::string objective;
   double seconds = 0;
 };
 
-// The plan's model; UsageError("model") unless ic or lt without fading.
+// The plan's model; UsageError("model") unless ic, lt or icn without fading.
 DiffusionModel campaign_model(const CampaignPlan& plan);
 
 // Checks the plan against the graph and the inputs before any work (InputError at the plan's
-// line for lists over budget or a phase after the deadline, UsageError("model") for models
-// without live-edge worlds), then plays it.
+// line for lists over budget, a phase after the deadline or an adaptive auto phase under icn,
+// UsageError("model") for models without replayable worlds, UsageError("audience.targets") and
+// UsageError("budget.fees") for what icn does not take yet), then plays it.
 CampaignReport run_campaign(const Graph& graph, const CampaignPlan& plan,
                             const CampaignInputs& inputs);
 

@@ -6,9 +6,11 @@
 //   [network]   graph = "people.csv"      # relative to the plan file's folder
 //               undirected = false
 //               prob = "wc"               # a scheme, or "weight" for a learned file
-//   [model]     model = "ic"              # ic, lt, icn:Q, ... as --model
+//   [model]     model = "ic"              # ic, lt or icn:q=Q,neg=M, as --model
 //               deadline = 10             # optional: what counts is reached by this step
 //               fade = 0.0
+//               neg_weight = 0.0          # icn only: auto seeds maximize positive reach
+//                                         # - neg_weight x negative reach
 //   [audience]  targets = "audience.csv"  # optional: label[,weight]
 //   [budget]    total = 100.0
 //               fees = "fees.csv"         # optional: label,fee; default_fee = 1.0 otherwise
@@ -57,6 +59,7 @@ struct CampaignPlan {
   std::string model = "ic";
   double fade = 0;
   std::optional<std::uint32_t> deadline;
+  double neg_weight = 0;  // icn: the weight of a negative person in the auto rule's objective
   // [audience]
   std::string targets;  // resolved; empty: everyone
   // [budget]

@@ -13,9 +13,19 @@
 // labelled "cost equivalence", and under a model with sentiment the impressions of negative
 // speakers are reported apart from the positive ones, never netted against them into one figure.
 //
-// Each figure is a mean over runs (or random worlds) with its 95% interval; every figure here is a
-// fixed linear function of a mean of counts, so its interval is that of the count mapped through
-// the same function. Pure functions of their inputs: no randomness, no threads.
+// Each figure is a mean over runs (or random worlds) with its 95% interval. With fees fixed in
+// advance (terms.fees, as simulate has them) every figure is a fixed linear function of a mean of
+// counts, so its interval is that of the count mapped through the same function.
+//
+// Fees that vary by sample (a campaign's adaptive phases pick different seeds, and pay different
+// fees, in different worlds: ValueSample::fees) make the return a ratio of means,
+// value x mean(adoptions) / mean(fees) - 1: the return of the campaign as it is run again and
+// again, not the mean of per-world returns (a world whose phases seed nobody would have none).
+// Its interval is the delta method's: with r = mean(adoptions) / mean(fees) and the residuals
+// d_w = adoptions_w - r fees_w, se(r) = sqrt(sum d_w^2 / (W (W - 1))) / mean(fees) (Cochran,
+// Sampling Techniques, 1977, ch. 6); with the same fees in every sample this is exactly the fixed
+// fees' interval. When mean(fees) = 0 (nobody was seeded in any world) the return is undefined
+// and absent: never reported as 0. Pure functions of their inputs: no randomness, no threads.
 #pragma once
 
 #include <cstdint>
@@ -31,6 +41,7 @@ struct ValueSample {
   std::uint64_t positive_impressions = 0;  // messages from speakers with positive sentiment
   std::uint64_t negative_impressions = 0;  // ... with negative sentiment (0 without sentiment)
   std::uint64_t adoptions = 0;             // people reached beyond the seeds
+  double fees = 0;  // what this sample's seeds cost, where that varies by sample (campaigns)
 };
 
 // The prices. Each, when given, a finite number >= 0.
@@ -44,6 +55,9 @@ struct ValueTerms {
 struct ValueCounts {
   std::uint64_t samples = 0;
   Estimate impressions, positive_impressions, negative_impressions, adoptions;
+  Estimate fees;  // of ValueSample::fees
+  // mean(adoptions) / mean(fees) with its delta-method interval; absent when mean(fees) is 0.
+  std::optional<Estimate> adoptions_per_fee;
 };
 
 struct CampaignValue {
@@ -54,8 +68,10 @@ struct CampaignValue {
   Estimate adoptions;
   std::optional<Estimate> adoption_value;  // with value_per_adoption: adoptions x value
   // With value_per_adoption and fees > 0: (adoptions x value - fees) / fees. Absent otherwise:
-  // with fees 0 (or none given) the return is undefined and adoption_value stands alone.
+  // with fees 0 (or none given) the return is undefined and adoption_value stands alone. Without
+  // terms.fees, the samples' own fees are used (the ratio of means above) when per_sample_fees.
   std::optional<Estimate> return_on_fees;
+  std::optional<Estimate> fees_paid;  // per_sample_fees: the mean fees over samples
 };
 
 // Throws UsageError naming cpm, value_per_adoption or fees when one is negative, NaN or infinite.
@@ -66,7 +82,9 @@ void check_value_terms(const ValueTerms& terms);
 // UsageError when there are none.
 ValueCounts value_counts(std::span<const ValueSample> samples);
 
-// The priced figures from the counts' estimates (checks the terms first).
-CampaignValue campaign_value(const ValueCounts& counts, const ValueTerms& terms);
+// The priced figures from the counts' estimates (checks the terms first). per_sample_fees: the
+// return is computed on the samples' own fees (terms.fees must then be absent).
+CampaignValue campaign_value(const ValueCounts& counts, const ValueTerms& terms,
+                             bool per_sample_fees = false);
 
 }  // namespace cascade

@@ -12,6 +12,15 @@
 // as the real campaign would, and a plan and its alternative are compared on the same worlds
 // (paired differences).
 //
+// Positive and negative word of mouth (icn, diffusion/positive_negative.h) is not a live-edge
+// model, since whether an arc carries the word depends on the speaker's mood, but its worlds
+// replay all the same: per arc one uniform u (the ic coin), through which positive word crosses
+// if u < p and negative word if u < min(1, M p); per person one quality coin (satisfied if below
+// q), seeds included. A person reached through negative word is unhappy; when several speakers
+// reach someone in the same step, one negative among them makes them unhappy (negativity bias);
+// otherwise their own coin decides. The step a person is reached at and their mood then have the
+// distribution of the simulator's icn runs (the same rules, other coins).
+//
 // Cost: a spread is a breadth-first search over live arcs, O(reached x out-degree) coin hashes
 // (ic) and O(in-degree) per first look at a node (lt); memory O(n) per workspace. Worlds are
 // independent and each depends only on (seed, world): the results do not depend on the thread
@@ -24,6 +33,7 @@
 #include <vector>
 
 #include "cascade/diffusion/model.h"
+#include "cascade/diffusion/run.h"
 #include "cascade/graph/graph.h"
 
 namespace cascade {
@@ -41,14 +51,15 @@ struct WorldWorkspace {
   std::vector<std::uint64_t> stamp;
   std::vector<std::uint64_t> lt_stamp;  // lt: the world whose choice lt_choice holds
   std::vector<NodeId> lt_choice;        // lt: the source of the kept in-arc, or kNoChoice
+  std::vector<Sentiment> sentiment;     // icn: per node reached, valid where stamp matches
   std::uint64_t current = 0;
   std::vector<NodeId> reached;          // in the order reached
 };
 
 class CampaignWorlds {
  public:
-  // Throws UsageError("model", ...) unless the model is ic or lt without fading, and the graph
-  // carries probabilities.
+  // Throws UsageError("model", ...) unless the model is ic, lt or icn without fading, and the
+  // graph carries probabilities.
   CampaignWorlds(const Graph& graph, const DiffusionModel& model, std::uint64_t seed);
 
   WorldWorkspace workspace() const;
@@ -62,14 +73,25 @@ class CampaignWorlds {
   static std::uint32_t reached_at(const WorldWorkspace& workspace, NodeId v) {
     return workspace.stamp[v] == workspace.current ? workspace.step[v] : kNeverReached;
   }
+  // For a person reached in the last spread: unhappy (icn only; always positive otherwise).
+  static bool negative(const WorldWorkspace& workspace, NodeId v) {
+    return !workspace.sentiment.empty() && workspace.sentiment[v] == Sentiment::kNegative;
+  }
+  bool has_sentiment() const { return sentiment_; }
 
   bool live(std::uint64_t world, NodeId u, ArcIndex out_arc, NodeId v, WorldWorkspace& workspace) const;
 
   const Graph& graph() const { return graph_; }
 
  private:
+  Sentiment mood(std::uint64_t world, NodeId v) const;
+  void spread_moods(std::uint64_t world, std::uint32_t step, std::size_t frontier_begin,
+                    std::size_t frontier_end, WorldWorkspace& workspace) const;
+
   const Graph& graph_;
   bool linear_threshold_;
+  bool sentiment_;
+  float quality_ = 1, negativity_ = 1;
   std::uint64_t seed_;
 };
 

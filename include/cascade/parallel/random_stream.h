@@ -32,6 +32,7 @@ enum class StreamPurpose : std::uint64_t {
   kInfluenceCheck = 11,     // RR sets that re-estimate the top of the influencer ranking
   kCampaignWorld = 20,      // a campaign's fixed worlds: per (world, arc) coins and node choices
   kCampaignSelection = 21,  // a campaign phase chosen in one world (campaign/campaign.h)
+  kCampaignQuality = 36,    // icn campaign worlds: per (world, node) the satisfaction coin
 
   kParameterDraw = 12,      // one arc's probability in one draw from its posterior
   kTest = 99,               // tests only

@@ -28,6 +28,7 @@ struct Options {
 
   std::string targets_file;
   std::string reached_file;
+  std::string against_file;
   std::string out;
   std::string prior = "1,1";
 };
@@ -36,7 +37,7 @@ struct Options {
 std::pair<std::size_t, double> audience_of(const Graph& graph, const SeedRequest& request) {
   std::size_t people = 0;
   double total = 0;
-  for (const double w : counted_weights(graph, {request.targets, request.reached})) {
+  for (const double w : counted_weights(graph, {request.targets, request.reached, {}, false})) {
     people += w > 0 ? 1 : 0;
     total += w;
   }
@@ -48,6 +49,42 @@ std::string phase_key(std::string name) {
     if (c == ' ' || c == '-') c = '_';
   }
   return name;
+}
+
+nlohmann::ordered_json against_json(const Graph& graph, const std::vector<NodeId>& against,
+                                    const SeedResult& result) {
+  const CompetitiveResult& b = *result.blocking;
+  const bool bars = b.runs >= 2;
+  nlohmann::ordered_json json;
+  json["people"] = json_labels(graph, against);
+  json["tie"] = to_string(result.tie);
+  json["runs"] = b.runs;
+  put_estimate(json, "rumor_alone", b.rumor_alone.mean, b.rumor_alone.standard_error,
+               b.rumor_alone.low, b.rumor_alone.high, bars);
+  put_estimate(json, "rumor", b.rumor.mean, b.rumor.standard_error, b.rumor.low, b.rumor.high,
+               bars);
+  put_estimate(json, "saved", b.saved.mean, b.saved.standard_error, b.saved.low, b.saved.high,
+               bars);
+  return json;
+}
+
+std::string interval_text(const Estimate& e, bool bars) {
+  return bars ? fmt::format("{} (95% interval [{}, {}])", with_commas(e.mean, 1),
+                            with_commas(e.low, 1), with_commas(e.high, 1))
+              : with_commas(e.mean, 1) + " (no error bar from a single run)";
+}
+
+void print_blocking(const Graph& graph, const std::vector<NodeId>& against,
+                    const SeedResult& result) {
+  const CompetitiveResult& b = *result.blocking;
+  const bool bars = b.runs >= 2;
+  fmt::print("\nrumor       {} spreading it ({}); ties go to the {}\n",
+             count_of(against.size(), "person", "people"), label_list(graph, against),
+             to_string(result.tie));
+  fmt::print("rumor alone {} people reached\n", interval_text(b.rumor_alone, bars));
+  fmt::print("with seeds  {} people reached by the rumor\n", interval_text(b.rumor, bars));
+  fmt::print("saved       {} people, from {} independent of the selection\n",
+             interval_text(b.saved, bars), count_of(b.runs, "competitive run", "competitive runs"));
 }
 
 void run(Options options) {
@@ -63,7 +100,8 @@ void run(Options options) {
                {"--costs", options.costs_file},
                {"--log", request.log},
                {"--targets", options.targets_file},
-               {"--reached", options.reached_file}},
+               {"--reached", options.reached_file},
+               {"--against", options.against_file}},
               {{"--out", options.out}});
   const Graph graph = load_graph_for(options.graph, checked_model, options.common.seed);
   if (!options.costs_file.empty()) {
@@ -76,6 +114,9 @@ void run(Options options) {
   if (!options.targets_file.empty()) request.targets = read_targets(graph, options.targets_file);
   if (!options.reached_file.empty()) {
     request.reached = read_node_list(graph, options.reached_file, "reached person");
+  }
+  if (!options.against_file.empty()) {
+    request.against = read_node_list(graph, options.against_file, "rumor spreader");
   }
   const SeedResult result = select_seeds(graph, request);
   const bool targeted = !request.targets.empty();
@@ -128,8 +169,15 @@ void run(Options options) {
       json["budget"] = request.budget;
       json["spent"] = spent;
     }
-    put_estimate(json, "spread", validated.spread.mean, validated.spread.standard_error,
-                 validated.spread.low, validated.spread.high, error_bar);
+    if (result.blocking) {
+      // The protectors' own message: the people who adopt it first, in competition.
+      const Estimate& own = result.blocking->protected_people;
+      put_estimate(json, "spread", own.mean, own.standard_error, own.low, own.high,
+                   result.blocking->runs >= 2);
+    } else {
+      put_estimate(json, "spread", validated.spread.mean, validated.spread.standard_error,
+                   validated.spread.low, validated.spread.high, error_bar);
+    }
     if (validated.sentiment) {
       put_estimate(json, "positive", validated.positive.mean, validated.positive.standard_error,
                    validated.positive.low, validated.positive.high, error_bar);
@@ -137,8 +185,11 @@ void run(Options options) {
                    validated.negative.low, validated.negative.high, error_bar);
     }
     json["validation"] = {
-        {"method", validated.by_rr_sets ? "independent RR sets" : "independent Monte Carlo runs"},
-        {"samples", validated.samples}};
+        {"method", result.blocking        ? "independent competitive runs"
+                   : validated.by_rr_sets ? "independent RR sets"
+                                          : "independent Monte Carlo runs"},
+        {"samples", result.blocking ? result.blocking->runs : validated.samples}};
+    if (result.blocking) json["against"] = against_json(graph, request.against, result);
     json["selection_estimate"] = selection.estimated_spread;
     json["guarantee"] = selection.guarantee;
     json["failure_probability"] = selection.guarantee > 0 ? nlohmann::ordered_json(delta) : nullptr;
@@ -236,6 +287,9 @@ void run(Options options) {
                "objective,\n            which the seeds were chosen for)",
                with_commas(result.credit->sigma_cd, 2));
   }
+  if (result.blocking) {
+    print_blocking(graph, request.against, result);
+  } else {
   fmt::print("\nspread      {}{}{}{}, seeds included{};\n"
              "            from {} independent of the selection\n",
              with_commas(validated.spread.mean, 1),
@@ -248,6 +302,7 @@ void run(Options options) {
              request.reached.empty() ? std::string() : std::string(", new people only"),
              validated.by_rr_sets ? count_of(validated.samples, "RR set", "RR sets")
                                   : count_of(validated.samples, "Monte Carlo run", "Monte Carlo runs"));
+  }
   if (validated.sentiment) {
     fmt::print("            positive {} (95% interval [{}, {}]), negative {} (95% interval [{}, {}])\n",
                with_commas(validated.positive.mean, 1), with_commas(validated.positive.low, 1),
@@ -279,8 +334,9 @@ void run(Options options) {
                "function); none proven on the spread\n",
                result.credit->sigma_cd_guarantee);
   } else if (selection.guarantee > 0) {
-    fmt::print("guarantee   at least {:.4f} x the optimal spread, with probability at least 1 - {:.3g}\n",
-               selection.guarantee, delta);
+    fmt::print("guarantee   at least {:.4f} x the optimal {}, with probability at least 1 - {:.3g}\n",
+               selection.guarantee,
+               result.blocking ? "number of people saved" : "spread", delta);
   } else {
     fmt::print("guarantee   none proven\n");
   }
@@ -374,6 +430,14 @@ void register_seeds(CLI::App& app) {
                       "File of labels already reached by an earlier phase: seed among the others "
                       "for new reach, the reached relaying nothing (ic and lt, RR-set algorithms)")
       ->check(nonempty_path());
+  command->add_option("--against", options->against_file,
+                      "File of labels already spreading a negative message: choose k protectors "
+                      "that save the most people from it (competitive ic, OPIM-C)")
+      ->check(nonempty_path());
+  command->add_option("--tie", options->request.tie,
+                      "With --against: who wins when both messages reach someone at the same "
+                      "step, protector or rumor")
+      ->capture_default_str();
   command->add_option("--out", options->out,
                       "Write the seed labels, one per line (CSV quoting rules)")
       ->check(nonempty_path());

@@ -28,6 +28,7 @@ struct Options {
   std::string node_probabilities_file;
   std::string targets_file;
   std::string reached_file;
+  std::string against_file;
   std::string prior = "1,1";
   std::string costs_file;
   double default_cost = kDefaultFee;
@@ -154,6 +155,73 @@ nlohmann::ordered_json value_json(const CampaignValue& value, bool sentiment, bo
   return json;
 }
 
+// simulate --against: the rumor's reach without and with the protectors, and the people saved.
+void print_against(const Options& options, const Graph& graph, const SimulationReport& report) {
+  const SimulationRequest& request = options.request;
+  const CompetitiveResult& b = *report.blocking;
+  const bool bars = report.error_bars;
+  const std::string probability = graph.probability_scheme();
+  if (options.common.json) {
+    nlohmann::ordered_json json = json_record(options.common, &graph);
+    json["model"] = report.model.to_string();
+    json["probability"] = probability;
+    json["fade"] = report.model.fade;
+    json["deadline"] = nullptr;
+    json["seeds"] = json_labels(graph, request.seeds);
+    json["reached"] = 0;
+    json["runs"] = b.runs;
+    // The protectors' own message: the people who adopt it first, in competition.
+    json["mean"] = b.protected_people.mean;
+    json["stderr"] = bars ? nlohmann::ordered_json(b.protected_people.standard_error) : nullptr;
+    json["ci95"] = bars ? nlohmann::ordered_json({b.protected_people.low, b.protected_people.high})
+                        : nullptr;
+    json["percentiles"] = nullptr;
+    const double k = static_cast<double>(request.seeds.size());
+    put_estimate(json, "beyond_seeds", b.protected_people.mean - k,
+                 b.protected_people.standard_error, std::max(0.0, b.protected_people.low - k),
+                 std::max(0.0, b.protected_people.high - k), bars);
+    json["curve"] = nlohmann::ordered_json::array();
+    json["arcs_examined"] = 0;
+    json["runs_per_second"] = static_cast<double>(b.runs) / b.seconds;
+    json["arcs_per_second"] = 0;
+    json["timing"] = {{"simulation", b.seconds}, {"load", graph.load_report().seconds}};
+    nlohmann::ordered_json against;
+    against["people"] = json_labels(graph, request.against);
+    against["tie"] = to_string(report.tie);
+    against["runs"] = b.runs;
+    put_estimate(against, "rumor_alone", b.rumor_alone.mean, b.rumor_alone.standard_error,
+                 b.rumor_alone.low, b.rumor_alone.high, bars);
+    put_estimate(against, "rumor", b.rumor.mean, b.rumor.standard_error, b.rumor.low,
+                 b.rumor.high, bars);
+    put_estimate(against, "saved", b.saved.mean, b.saved.standard_error, b.saved.low,
+                 b.saved.high, bars);
+    json["against"] = against;
+    print_json(json);
+    return;
+  }
+  fmt::print("graph         {}: {} nodes, {} arcs{}\n", graph.load_report().source,
+             with_commas(graph.num_nodes()), with_commas(graph.num_arcs()),
+             graph.directed() ? "" : " (undirected)");
+  fmt::print("model         competitive {} with probabilities {}: both messages on the same "
+             "arcs, each person keeps the first to arrive, ties to the {}\n",
+             report.model.to_string(), probability, to_string(report.tie));
+  fmt::print("rumor         {} ({})\n", with_commas(request.against.size()),
+             label_list(graph, request.against));
+  fmt::print("protectors    {} ({})\n", with_commas(request.seeds.size()),
+             label_list(graph, request.seeds));
+  fmt::print("runs          {} (seed {}), each world shared by the runs with and without the "
+             "protectors\n",
+             with_commas(b.runs), options.common.seed);
+  fmt::print("rumor alone   {} people reached, its own people included\n",
+             with_interval(b.rumor_alone, bars, 2));
+  fmt::print("with them     {} people reached by the rumor\n", with_interval(b.rumor, bars, 2));
+  fmt::print("saved         {} people\n", with_interval(b.saved, bars, 2));
+  fmt::print("protected     {} people took the protectors' message first, protectors included\n",
+             with_interval(b.protected_people, bars, 2));
+  fmt::print("\ntiming        {:.3f} s on {}\n", b.seconds,
+             count_of(static_cast<std::uint64_t>(num_threads()), "thread", "threads"));
+}
+
 void run(Options options) {
   apply_common_options(options.common);
   SimulationRequest& request = options.request;
@@ -166,7 +234,8 @@ void run(Options options) {
                {"--seeds", options.seeds_file},
                {"--targets", options.targets_file},
                {"--reached", options.reached_file},
-               {"--costs", options.costs_file}},
+               {"--costs", options.costs_file},
+               {"--against", options.against_file}},
               {{"--trace", options.trace_file},
                {"--node-probabilities", options.node_probabilities_file}});
   if (options.seeds_file.empty() && options.seed_labels.empty()) {
@@ -195,6 +264,9 @@ void run(Options options) {
   } else if (options.default_cost_option->count() > 0) {
     request.default_fee = options.default_cost;
   }
+  if (!options.against_file.empty()) {
+    request.against = read_node_list(graph, options.against_file, "rumor spreader");
+  }
   const bool targeted = !request.targets.empty();
   request.trace = !options.trace_file.empty();
   request.node_probabilities = !options.node_probabilities_file.empty();
@@ -212,6 +284,10 @@ void run(Options options) {
   const std::string probability = graph.has_probabilities() ? graph.probability_scheme() : "none";
   const double runs_per_second = static_cast<double>(result.runs) / result.seconds;
   const double arcs_per_second = static_cast<double>(result.arcs_examined) / result.seconds;
+  if (report.blocking) {
+    print_against(options, graph, report);
+    return;
+  }
   if (options.common.json) {
     nlohmann::ordered_json json = json_record(options.common, &graph);
     json["model"] = model.to_string();
@@ -397,6 +473,15 @@ void register_simulate(CLI::App& app) {
                           "Fee of each seed not in --costs (default 1 with --costs; without "
                           "either, no fees and no return)")
           ->check(real_number(0, std::numeric_limits<double>::infinity(), false, true));
+  command->add_option("--against", options->against_file,
+                      "File of labels already spreading a negative message: the seeds protect "
+                      "(competitive ic); report the rumor's reach without and with them and the "
+                      "people saved")
+      ->check(nonempty_path());
+  command->add_option("--tie", options->request.tie,
+                      "With --against: who wins when both messages reach someone at the same "
+                      "step, protector or rumor")
+      ->capture_default_str();
   add_draw_options(command, options->request.draws, options->prior);
   add_common_options(command, options->common);
   command->callback([options] { run(*options); });

@@ -137,6 +137,14 @@ VALUE["description"] = ("With --cpm or --value-per-adoption: word-of-mouth impre
                         "the seeds), their value and the return (adoptions x value - fees) / fees. "
                         "Under icn the positive and negative speakers' parts apart and "
                         "cost_equivalence null: never netted")
+AGAINST = obj({"people": LABELS, "tie": {"enum": ["protector", "rumor"]},
+               "runs": {"type": "integer", "minimum": 1}, **estimate("rumor_alone", True),
+               **estimate("rumor", True), **estimate("saved", True)})
+AGAINST["description"] = ("With --against (rumor blocking, competitive ic): the people spreading "
+                          "the rumor, the tie rule, and from competitive runs the rumor's reach "
+                          "without the seeds (rumor_alone) and with them (rumor), and the people "
+                          "saved (their per-run difference, in the same worlds); the top-level "
+                          "reach is then the seeds' own message, adopted first")
 SCHEMAS = {
     "info": command_schema("info", {k: v for k, v in SUMMARY.items() if k not in RECORD},
                            [k for k in SUMMARY_REQUIRED if k not in RECORD]),
@@ -145,12 +153,12 @@ SCHEMAS = {
         "seeds": LABELS, "reached": integer(), "runs": {"type": "integer", "minimum": 1},
         "relative_error_target": nnum(), "converged": boolean(),
         "mean": nnum(), "stderr": nullable(nnum()), "ci95": nullable(INTERVAL),
-        "percentiles": PERCENTILES, **estimate("beyond_seeds", True),
+        "percentiles": nullable(PERCENTILES), **estimate("beyond_seeds", True),
         **estimate("audience", True), **estimate("outside_audience", True),
         **estimate("positive", True), **estimate("negative", True),
         "curve": {"type": "array", "items": obj({"step": integer(), **estimate("new", True)})},
         "arcs_examined": integer(), "runs_per_second": nnum(), "arcs_per_second": nnum(),
-        "timing": TIMING, "from_the_data": FROM_THE_DATA, "value": VALUE},
+        "timing": TIMING, "from_the_data": FROM_THE_DATA, "value": VALUE, "against": AGAINST},
         ["model", "probability", "fade", "deadline", "seeds", "reached", "runs", "mean", "stderr",
          "ci95",
          "percentiles", "beyond_seeds", "beyond_seeds_stderr", "beyond_seeds_ci95", "curve",
@@ -166,7 +174,8 @@ SCHEMAS = {
         "fees": {"type": "array", "items": nnum()}, "budget": nnum(), "spent": nnum(),
         **estimate("spread"), **estimate("positive"), **estimate("negative"),
         "validation": obj({"method": {"enum": ["independent RR sets",
-                                               "independent Monte Carlo runs"]},
+                                               "independent Monte Carlo runs",
+                                               "independent competitive runs"]},
                            "samples": integer()}),
         "selection_estimate": nnum(), "guarantee": nnum(), "failure_probability": nullable(nnum()),
         "rr_sets": integer(), "simulations": integer(), "sample_bytes": integer(),
@@ -177,7 +186,8 @@ SCHEMAS = {
             "outside_adoptions": integer(), "adopters": integer(),
             "credited_adoptions": integer(), "credit_entries": integer(), "sigma_cd": nnum(),
             "sigma_cd_guarantee": nnum()}),
-        "notes": {"type": "array", "items": string()}, "from_the_data": FROM_THE_DATA},
+        "notes": {"type": "array", "items": string()}, "from_the_data": FROM_THE_DATA,
+        "against": AGAINST},
         ["model", "fade", "deadline", "probability", "algorithm", "k", "targets", "reached",
          "seeds", "marginal_gains", "positive_gains", "negative_gains", "neg_weight",
          "spread", "spread_stderr", "spread_ci95", "validation", "selection_estimate", "guarantee",

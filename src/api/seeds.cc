@@ -17,6 +17,7 @@
 #include "cascade/seeding/heuristics.h"
 #include "cascade/seeding/imm.h"
 #include "cascade/seeding/opim_c.h"
+#include "cascade/seeding/rumor_blocking.h"
 #include "cascade/text.h"
 
 namespace cascade {
@@ -41,6 +42,80 @@ std::string algorithm_names() {
 // CELF++'s candidates when none are asked for: everyone up to 5,000 people, else the 2,000
 // highest out-degree people.
 std::uint32_t default_candidates(NodeId n) { return n <= 5000 ? n : 2000; }
+
+// select_seeds with against: protectors that save the most people from the rumor, checked by
+// competitive runs no selection used.
+SeedResult block_rumor(const Graph& graph, const SeedRequest& request, SeedResult out) {
+  const DiffusionModel& model = out.model;
+  if (request.algo != "auto" && request.algo != "opim-c") {
+    throw UsageError("algo", fmt::format("found {} with against; expected auto or opim-c (rumor "
+                                         "blocking samples RR sets under OPIM-C)",
+                                         request.algo));
+  }
+  if (model.kind != ModelKind::kIndependentCascade || model.has_fading() || model.has_deadline()) {
+    throw UsageError("model", fmt::format("found {}{}{} with against; expected ic without fade or "
+                                          "deadline (rumor blocking under competitive ic)",
+                                          model.to_string(),
+                                          model.has_fading() ? " with fade" : "",
+                                          model.has_deadline() ? " with a deadline" : ""));
+  }
+  const char* refused = request.budget != 0 || !request.fees.empty() ? "budget"
+                        : !request.targets.empty()                   ? "targets"
+                        : !request.reached.empty()                   ? "reached"
+                        : request.draws > 0                          ? "draws"
+                        : request.neg_weight != 0                    ? "neg_weight"
+                        : !request.log.empty()                       ? "log"
+                        : request.runs != kDefaultCelfRuns           ? "runs"
+                        : request.candidates != 0                    ? "candidates"
+                                                                     : nullptr;
+  if (refused != nullptr) {
+    throw UsageError(refused, "does not apply with against (rumor blocking chooses k protectors "
+                              "for everyone's sake)");
+  }
+  if (request.k == 0) throw UsageError("k", "found 0; expected the number of protectors (at least 1)");
+  if (!(request.eps > 0 && request.eps < 1)) {
+    throw UsageError("eps", fmt::format("found {}; expected a number in (0, 1)", request.eps));
+  }
+  if (request.delta != 0 && !(request.delta > 0 && request.delta < 1)) {
+    throw UsageError("delta", fmt::format("found {}; expected a number in (0, 1)", request.delta));
+  }
+  if (request.time_limit != 0 && !(request.time_limit > 0 && std::isfinite(request.time_limit))) {
+    throw UsageError("time_limit", fmt::format("found {}; expected a positive number of seconds",
+                                               request.time_limit));
+  }
+  out.tie = parse_tie_rule(request.tie);
+  check_model(graph, model);
+  check_reach_objective(graph, ReachObjective{{}, {}, request.against, false});
+  const NodeId eligible = graph.num_nodes() - static_cast<NodeId>(request.against.size());
+  if (request.k > eligible) {
+    throw UsageError("k", fmt::format("found {}; expected at most {} (the people not spreading "
+                                      "the rumor)",
+                                      group_digits(request.k), group_digits(eligible)));
+  }
+  out.sampling = true;
+  const auto start = std::chrono::steady_clock::now();
+  RumorBlockingOptions options;
+  options.k = request.k;
+  options.epsilon = request.eps;
+  options.delta = request.delta;
+  options.seed = request.seed;
+  options.time_limit = request.time_limit;
+  options.against = request.against;
+  options.tie = out.tie;
+  out.selection = rumor_blocking(graph, model, options);
+  out.selection_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CompetitiveOptions check;
+  check.runs = request.validation > 0 ? request.validation : kBlockingValidationRuns;
+  check.seed = request.seed;
+  check.tie = out.tie;
+  check.purpose = StreamPurpose::kBlockingValidation;
+  out.blocking = simulate_competitive(graph, request.against, out.selection.seeds, check);
+  out.spread.samples = 0;
+  out.spread.by_rr_sets = false;
+  out.spread.seconds = out.blocking->seconds;
+  return out;
+}
 
 }  // namespace
 
@@ -71,6 +146,11 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
   const AlgorithmInfo* info = find_algorithm(request.algo);
   if (info == nullptr) {
     throw UsageError("algo", fmt::format("found '{}'; expected {}", request.algo, algorithm_names()));
+  }
+  if (!request.against.empty()) return block_rumor(graph, request, std::move(out));
+  if (request.tie != "protector") {
+    parse_tie_rule(request.tie);
+    throw UsageError("tie", "applies only with against (rumor blocking)");
   }
   const bool rr_model = supports_rr_sets(model);
   const std::string timing_rules =
@@ -188,7 +268,7 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
   }
   check_model(graph, model);
   // Targets and reached people are counted on RR sets (rrset/reach_objective.h).
-  const ReachObjective objective{request.targets, request.reached};
+  const ReachObjective objective{request.targets, request.reached, {}, false};
   if (!objective.trivial()) {
     const char* field = objective.targeted() ? "targets" : "reached";
     if (!out.sampling && !out.budgeted) {

@@ -90,6 +90,46 @@ ValueCounts value_counts(const SimulationResult& result, std::size_t seeds) {
   return counts;
 }
 
+// simulate with against: the seeds protect, under competitive ic.
+SimulationReport simulate_against(const Graph& graph, const SimulationRequest& request,
+                                  SimulationReport report) {
+  const DiffusionModel& model = report.model;
+  if (model.kind != ModelKind::kIndependentCascade || model.has_fading() || model.has_deadline()) {
+    throw UsageError("model", fmt::format("found {}{}{} with against; expected ic without fade or "
+                                          "deadline (competitive ic)",
+                                          model.to_string(),
+                                          model.has_fading() ? " with fade" : "",
+                                          model.has_deadline() ? " with a deadline" : ""));
+  }
+  const char* refused = request.rel_error != 0                                ? "rel_error"
+                        : request.node_probabilities                          ? "node_probabilities"
+                        : request.trace                                       ? "trace"
+                        : !request.targets.empty()                            ? "targets"
+                        : !request.reached.empty()                            ? "reached"
+                        : request.draws > 0                                   ? "draws"
+                        : request.cpm || request.value_per_adoption           ? "cpm"
+                        : !request.fees.empty() || request.default_fee        ? "fees"
+                                                                              : nullptr;
+  if (refused != nullptr) {
+    throw UsageError(refused, "does not apply with against (competitive runs report the rumor's "
+                              "reach and the people saved)");
+  }
+  check_runs(request.runs, "runs");
+  report.tie = parse_tie_rule(request.tie);
+  check_model(graph, model);
+  check_competition(graph, request.against, request.seeds);
+  CompetitiveOptions options;
+  options.runs = request.runs;
+  options.seed = request.seed;
+  options.tie = report.tie;
+  report.blocking = simulate_competitive(graph, request.against, request.seeds, options);
+  report.result.runs = request.runs;
+  report.result.reach = report.blocking->protected_people;
+  report.result.seconds = report.blocking->seconds;
+  report.error_bars = request.runs >= 2;
+  return report;
+}
+
 }  // namespace
 
 SimulationReport simulate(const Graph& graph, const SimulationRequest& request) {
@@ -97,6 +137,11 @@ SimulationReport simulate(const Graph& graph, const SimulationRequest& request) 
   report.model = make_model(request.model);
   if (request.seeds.empty()) throw UsageError("seeds", "found none; expected at least one seed");
   check_people(graph, request.seeds, "seeds");
+  if (!request.against.empty()) return simulate_against(graph, request, std::move(report));
+  if (request.tie != "protector") {
+    parse_tie_rule(request.tie);
+    throw UsageError("tie", "applies only with against (a rumor to block)");
+  }
   if (request.rel_error != 0 && !(request.rel_error > 0 && request.rel_error <= 1)) {
     throw UsageError("rel_error", fmt::format("found {}; expected a number in (0, 1]",
                                               request.rel_error));

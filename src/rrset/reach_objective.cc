@@ -26,6 +26,29 @@ void check_reach_objective(const Graph& graph, const ReachObjective& objective) 
                                             "reached to seed",
                                             n));
   }
+  if (objective.blocking()) {
+    if (objective.targeted() || objective.has_reached()) {
+      throw UsageError("against", fmt::format("found against with {}; expected the rumor's reach "
+                                              "over everyone, nobody reached yet",
+                                              objective.targeted() ? "targets" : "reached"));
+    }
+    std::vector<char> rumor(n, 0);
+    for (const NodeId v : objective.against) {
+      if (v >= n) {
+        throw UsageError("against", fmt::format("found node {}; expected a node id below {}", v, n));
+      }
+      if (rumor[v]) {
+        throw UsageError("against",
+                         fmt::format("found '{}' twice; expected each person once", graph.label(v)));
+      }
+      rumor[v] = 1;
+    }
+    if (objective.against.size() >= n) {
+      throw UsageError("against", fmt::format("found all {} people; expected someone outside the "
+                                              "rumor to seed",
+                                              n));
+    }
+  }
   if (!objective.targeted()) return;
   if (objective.target_weights.size() != n) {
     throw UsageError("targets", fmt::format("found {} weights; expected one per node ({})",
@@ -48,6 +71,14 @@ void check_reach_objective(const Graph& graph, const ReachObjective& objective) 
                                        "expected someone left in the audience")
                          : std::string("found no positive weight; expected someone in the "
                                        "audience"));
+  }
+}
+
+void refuse_blocking(const ReachObjective& objective, const char* what) {
+  if (objective.blocking()) {
+    throw UsageError("against", fmt::format("{} does not block a rumor; expected rumor blocking "
+                                            "through OPIM-C (seeding/rumor_blocking.h)",
+                                            what));
   }
 }
 

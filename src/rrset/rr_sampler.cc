@@ -72,6 +72,30 @@ RRSampler::RRSampler(const Graph& graph, const DiffusionModel& model,
     }
   }
   eligible_ = n - static_cast<NodeId>(objective.reached.size());
+  if (objective.blocking()) {
+    if (kind_ != ModelKind::kIndependentCascade || model.has_deadline()) {
+      throw UsageError("against", fmt::format("found model {}{}; expected ic without deadline "
+                                              "(rumor blocking under competitive ic)",
+                                              model.to_string(),
+                                              model.has_deadline() ? " with a deadline" : ""));
+    }
+    rumor_.assign(n, 0);
+    for (const NodeId v : objective.against) rumor_[v] = 1;
+    rumor_wins_ties_ = objective.rumor_wins_ties;
+    eligible_ = n - static_cast<NodeId>(objective.against.size());
+    scale_ = n;
+    std::vector<double> missed(n, 1.0);
+    for (const NodeId r : objective.against) {
+      const auto targets = graph.out_neighbors(r);
+      const auto p = graph.out_probabilities(r);
+      for (std::size_t i = 0; i < targets.size(); ++i) missed[targets[i]] *= 1.0 - p[i];
+    }
+    for (NodeId v = 0; v < n; ++v) {
+      if (rumor_[v] == 0 && missed[v] < 1.0) first_step_chances_.push_back(1.0 - missed[v]);
+    }
+    std::sort(first_step_chances_.begin(), first_step_chances_.end(), std::greater<>());
+    return;
+  }
   if (objective.trivial()) {
     scale_ = n;
     return;
@@ -120,6 +144,13 @@ RRSampler::RRSampler(const Graph& graph, const DiffusionModel& model,
 }
 
 double RRSampler::optimum_lower_bound(std::uint32_t k) const {
+  if (!rumor_.empty()) {
+    double total = 0;
+    for (std::size_t i = 0; i < std::min<std::size_t>(k, first_step_chances_.size()); ++i) {
+      total += first_step_chances_[i];
+    }
+    return total;
+  }
   if (weights_.empty()) return std::min<double>(k, eligible_);
   std::vector<double> heaviest;
   for (const NodeId v : roots_) heaviest.push_back(weights_[v]);
@@ -133,8 +164,10 @@ double RRSampler::optimum_lower_bound(std::uint32_t k) const {
 
 std::vector<NodeId> RRSampler::fill_order() const {
   std::vector<NodeId> order = out_degree_order(graph_);
-  if (!blocked_.empty()) {
-    std::stable_partition(order.begin(), order.end(), [&](NodeId v) { return blocked_[v] == 0; });
+  const std::vector<char>& out_of_play = rumor_.empty() ? blocked_ : rumor_;
+  if (!out_of_play.empty()) {
+    std::stable_partition(order.begin(), order.end(),
+                          [&](NodeId v) { return out_of_play[v] == 0; });
   }
   return order;
 }
@@ -154,6 +187,7 @@ void RRSampler::generate(RRCollection& collection, std::uint64_t first, std::uin
   std::vector<Marks> marks(static_cast<std::size_t>(num_threads()));
   const char* blocked = blocked_.empty() ? nullptr : blocked_.data();
   Progress progress("sampling RR sets", count);
+  const char* rumor = rumor_.empty() ? nullptr : rumor_.data();
   parallel_for(0, blocks, [&](std::uint64_t b) {
     Marks& mark = marks[static_cast<std::size_t>(thread_index())];
     // A reached person is never entered: the search is cut there.
@@ -169,7 +203,44 @@ void RRSampler::generate(RRCollection& collection, std::uint64_t first, std::uin
       mark.visit(root);
       const std::size_t start = block.members.size();
       block.members.push_back(root);
-      if (kind_ == ModelKind::kIndependentCascade) {
+      if (rumor != nullptr) {
+        // Rumor blocking: breadth-first a whole level at a time, until a level meets the rumor.
+        // The rumor's people are marked but never kept.
+        bool met = rumor[root] != 0;
+        auto enter = [&](NodeId u) {
+          if (!mark.visit(u)) return;
+          if (rumor[u] != 0) {
+            met = true;
+          } else {
+            block.members.push_back(u);
+          }
+        };
+        std::size_t q = start;  // the next member to expand; members[q, level_end) one level
+        while (!met && q < block.members.size()) {
+          for (const std::size_t level_end = block.members.size(); q < level_end; ++q) {
+            const NodeId v = block.members[q];
+            const auto sources = graph_.in_neighbors(v);
+            const float shared = uniform_probability_[v];
+            if (shared >= 0) {
+              sample_subset(static_cast<std::uint32_t>(sources.size()), shared,
+                            log_complement_[v], random,
+                            [&](std::uint32_t k) { enter(sources[k]); });
+            } else {
+              const auto probabilities = graph_.in_probabilities(v);
+              for (std::size_t k = 0; k < sources.size(); ++k) {
+                if (random.uniform_float() < probabilities[k]) enter(sources[k]);
+              }
+            }
+          }
+        }
+        // Met: members[q, end) is the level at the rumor's distance, a tie. Not met: the rumor
+        // never reaches the root; a root spreading the rumor is saved by nobody.
+        if (!met || rumor[root] != 0) {
+          block.members.resize(start);
+        } else if (rumor_wins_ties_) {
+          block.members.resize(q);
+        }
+      } else if (kind_ == ModelKind::kIndependentCascade) {
         // Breadth-first: members[start, level_end) lie at depth `depth`; nodes at depth depth_
         // are kept but not expanded.
         std::size_t level_end = start + 1;

@@ -71,6 +71,7 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
   const std::uint32_t seats =
       options.max_seeds > 0 ? std::min(options.max_seeds, affordable) : affordable;
 
+  refuse_blocking(options.objective, "budgeted selection");
   const RRSampler sampler(graph, model, options.objective);
   // Spreads are W x shares of RR sets (W = n untargeted), and the bounds take W for n.
   const double scale = sampler.scale();

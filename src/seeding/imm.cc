@@ -25,6 +25,7 @@ double since(Clock::time_point start) {
 SeedSelection imm(const Graph& graph, const DiffusionModel& model, const ImmOptions& options) {
   const double nodes = graph.num_nodes();
   check_seed_parameters(graph, options.k, options.epsilon);
+  refuse_blocking(options.objective, "imm");
   const RRSampler sampler(graph, model, options.objective);
   check_eligible_seeds(options.k, sampler.eligible_seeds());
   // Spreads are W x shares of RR sets (W = n untargeted), and the bounds take W for n; C(n, k)

@@ -26,6 +26,7 @@ ValidatedSpread validate_spread(const Graph& graph, const DiffusionModel& model,
     // The seeds reach themselves: the spread is W_S + (W - W_S) x the share, among the RR sets
     // rooted outside the seeds, of those the seeds meet (unbiased, never below W_S nor above W;
     // untargeted W = n and W_S = k).
+    refuse_blocking(objective, "spread validation");
     const RRSampler sampler(graph, model, objective);
     std::vector<char> is_seed(graph.num_nodes(), 0);
     for (const NodeId s : seeds) is_seed[s] = 1;

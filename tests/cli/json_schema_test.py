@@ -80,6 +80,11 @@ with tempfile.TemporaryDirectory() as work:
                       str(work / "targets.csv"), "--reached", str(work / "reached.txt")]),
 
         ("seeds", [learned, "--prob", "weight", "-k", "1", "--validation", "100", "--draws", "5"]),
+        ("seeds", [net, "-k", "2", "--against", str(work / "reached.txt"), "--validation", "500"]),
+        ("simulate", [net, "--seed-labels", "1,2", "--runs", "50", "--against",
+                      str(work / "reached.txt"), "--tie", "rumor"]),
+        ("simulate", [net, "--seed-labels", "1", "--runs", "1", "--against",
+                      str(work / "reached.txt")]),
         ("seeds", [net, "-k", "2", "--model", "threshold:2", "--runs", "10", "--candidates", "20"]),
         ("seeds", [net, "--costs", str(work / "fees.csv"), "--budget", "5", "--validation", "1000"]),
         ("seeds", [names, "-k", "1", "--algo", "degree", "--validation", "1000"]),

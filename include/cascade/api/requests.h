@@ -25,6 +25,7 @@
 #include "cascade/community/audience.h"
 #include "cascade/community/cohesion.h"
 #include "cascade/community/leiden.h"
+#include "cascade/diffusion/competitive_cascade.h"
 #include "cascade/diffusion/model.h"
 #include "cascade/diffusion/simulator.h"
 #include "cascade/graph/graph.h"
@@ -119,8 +120,16 @@ struct SeedRequest {
   // with arc_evidence and prob weight). Selection itself uses the point estimates.
   std::uint32_t draws = 0;
   std::array<double, 2> prior = {1, 1};  // with draws: learn's prior Beta(A, B)
+
+  // Rumor blocking (seeding/rumor_blocking.h): people already spreading a negative message; the
+  // k seeds are protectors chosen to save the most people from it under competitive ic. With
+  // algo auto or opim-c and model ic only; not with targets, reached, budget, draws or deadline.
+  std::vector<NodeId> against;
+  std::string tie = "protector";  // with against: who wins a tie, protector or rumor
 };
 inline constexpr std::uint64_t kRunsPerDraw = 10'000;
+// Competitive runs that check rumor blocking's protectors when validation is 0.
+inline constexpr std::uint64_t kBlockingValidationRuns = 2'000;
 
 struct SeedResult {
   SeedSelection selection;     // seeds, marginal gains, guarantee, samples, phases, notes
@@ -136,6 +145,12 @@ struct SeedResult {
   std::optional<CreditSummary> credit;
 
   std::optional<DataInterval> from_data;  // with draws
+
+  // With against: the rumor's reach without and with the seeds and the people saved, from
+  // competitive runs no selection used (validation runs, else kBlockingValidationRuns); `spread`
+  // is then unused (samples 0).
+  std::optional<CompetitiveResult> blocking;
+  TieRule tie = TieRule::kProtector;
 };
 
 // Graph probabilities must be assigned as the model needs (load with default_prob(model)).
@@ -166,6 +181,12 @@ struct SimulationRequest {
   std::optional<double> value_per_adoption;
   std::vector<double> fees;          // one per node, or empty
   std::optional<double> default_fee; // each seed's fee when fees is empty
+  // People already spreading a negative message (competitive_cascade.h): the seeds are its
+  // protectors, and the report gives the rumor's reach without and with them and the people
+  // saved. Model ic without deadline nor fade, runs only: not with rel_error,
+  // node_probabilities, trace, targets, reached, draws or prices.
+  std::vector<NodeId> against;
+  std::string tie = "protector";  // with against: who wins a tie, protector or rumor
 };
 
 struct SimulationReport {
@@ -174,6 +195,10 @@ struct SimulationReport {
   bool error_bars = true;     // false with a single run: there is no error bar
   std::optional<DataInterval> from_data;  // with draws
   std::optional<CampaignValue> value;     // with cpm or value_per_adoption
+  // With against: rumor reach alone, with the seeds, saved; `result` then holds the runs count
+  // and the protectors' own reach (result.reach), nothing else.
+  std::optional<CompetitiveResult> blocking;
+  TieRule tie = TieRule::kProtector;
 };
 
 SimulationReport simulate(const Graph& graph, const SimulationRequest& request);

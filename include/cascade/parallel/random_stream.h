@@ -34,6 +34,9 @@ enum class StreamPurpose : std::uint64_t {
   kCampaignSelection = 21,  // a campaign phase chosen in one world (campaign/campaign.h)
   kCampaignQuality = 36,    // icn campaign worlds: per (world, node) the satisfaction coin
 
+  kCompetitiveWorld = 30,   // competitive ic: per (run, arc) coins shared by rumor and protectors
+  kBlockingValidation = 31, // the same, for the independent check of chosen protectors
+
   kParameterDraw = 12,      // one arc's probability in one draw from its posterior
   kTest = 99,               // tests only
 };

@@ -19,6 +19,15 @@
 // not count again, and the threshold is drawn afresh (not conditioned on having resisted that
 // weight, which would scale the other weights up by 1 / (1 - spent weight)), so it is the
 // conservative reading.
+//
+// Against (rumor blocking, seeding/rumor_blocking.h): people already spreading a competing
+// negative message under competitive ic (diffusion/competitive_cascade.h). The objective becomes
+// the expected number of people the seeds save from it: reached by it without the seeds, not with
+// them. RR sets are rooted at anyone; a root the rumor does not reach gives an empty set, and
+// otherwise the set holds every person within the rumor's live distance of the root (strictly
+// within when the rumor wins ties), the rumor's people excluded: they cannot be seeded. Only
+// opim_c (through rumor_blocking) takes this objective, alone (no targets, no reached, no deadline,
+// ic only); the other RR algorithms refuse it.
 #pragma once
 
 #include <vector>
@@ -33,16 +42,24 @@ struct ReachObjective {
   std::vector<double> target_weights;
   // People already reached: distinct nodes, not everyone.
   std::vector<NodeId> reached;
+  // People spreading the rumor: distinct nodes, not everyone; empty: no rumor blocking.
+  std::vector<NodeId> against;
+  bool rumor_wins_ties = false;  // false: a tie goes to the seeds (Tong et al.)
 
   bool targeted() const { return !target_weights.empty(); }
   bool has_reached() const { return !reached.empty(); }
-  bool trivial() const { return !targeted() && !has_reached(); }
+  bool blocking() const { return !against.empty(); }
+  bool trivial() const { return !targeted() && !has_reached() && !blocking(); }
 };
 
-// Throws UsageError("targets" or "reached", ...) naming the person and what was expected: a
+// Throws UsageError("targets", "reached" or "against", ...) naming the person and what was expected: a
 // weight per node, finite and >= 0, with at least one positive weight on someone not yet
 // reached; reached people distinct nodes of the graph, someone left to seed.
 void check_reach_objective(const Graph& graph, const ReachObjective& objective);
+
+// Throws UsageError("against", ...) when the objective is rumor blocking, which `what` does not
+// handle (only opim_c through rumor_blocking does).
+void refuse_blocking(const ReachObjective& objective, const char* what);
 
 // Per node, the weight that counts: the target weight (1 untargeted), 0 for the reached.
 std::vector<double> counted_weights(const Graph& graph, const ReachObjective& objective);

@@ -22,10 +22,18 @@
 //     problem). T = 0 gives the root alone: only the seeds are reached;
 //   - reached: roots are drawn among people not yet reached and the search never enters a reached
 //     person (the set is cut there), so W x Pr[...] is the expected number of new people reached.
+//   - against (rumor blocking, ic only, no deadline, alone): the root is uniform over the n people
+//     and W = n. The breadth-first search stops after the first level that holds someone
+//     spreading the rumor (at depth d_R, the rumor's live distance to the root), which it keeps
+//     without them (with --tie rumor it drops that level too); if it runs out without meeting the
+//     rumor, the root is never reached by it and the set is empty. So a seed set meets the RR set
+//     iff it saves the root (competitive_cascade.h), and n x Pr[S meets RR] is the expected number
+//     saved. Such sets need not start with their root.
 // Untargeted, without deadline nor reached people, the sets are the same, draw for draw, as with
 // every target weight 1.
 //
-// Each set's first member is its root (individual_influence.cc and validation.cc rely on it).
+// Each set's first member is its root (individual_influence.cc and validation.cc rely on it),
+// except under against.
 //
 // RR set i draws only from the stream (seed, purpose, i): sets are generated in parallel in blocks
 // and concatenated in index order, so the collection does not depend on the thread count.
@@ -61,12 +69,15 @@ class RRSampler {
   // The weight a root at v stands for: its target weight, 0 if reached or outside the audience.
   double weight(NodeId v) const { return weights_.empty() ? 1.0 : weights_[v]; }
   bool is_reached(NodeId v) const { return !blocked_.empty() && blocked_[v] != 0; }
-  // People who may be seeded: everyone not yet reached.
+  // People who may be seeded: everyone not yet reached, nor spreading the rumor.
   NodeId eligible_seeds() const { return eligible_; }
   // A lower bound on the best k-set's spread: seeding the k heaviest roots reaches at least their
-  // weight (k untargeted).
+  // weight (k untargeted). Under against: the k largest chances that the rumor reaches someone at
+  // step 1, 1 - prod(1 - p(r, v)) over its people r, since a seed saves at least itself whenever
+  // the rumor would reach it; 0 when the rumor has no arc out.
   double optimum_lower_bound(std::uint32_t k) const;
-  // The fill rule's order (out_degree_order) with the reached people moved to the end, where a
+  // The fill rule's order (out_degree_order) with the reached people (or the rumor's) moved to the
+  // end, where a
   // k at most eligible_seeds() never takes them.
   std::vector<NodeId> fill_order() const;
 
@@ -80,6 +91,9 @@ class RRSampler {
   std::vector<double> log_complement_;      // per node: ln(1 - that probability)
   std::vector<double> weights_;             // per node, or empty: everyone 1
   std::vector<char> blocked_;               // per node: already reached; empty if nobody
+  std::vector<char> rumor_;                 // per node: spreads the rumor; empty: no blocking
+  bool rumor_wins_ties_ = false;
+  std::vector<double> first_step_chances_;  // under against: decreasing, positive only
   std::vector<NodeId> roots_;               // candidate roots; empty: every node, uniformly
   std::vector<double> alias_threshold_;     // Walker's table over roots_; empty: uniform
   std::vector<std::uint32_t> alias_other_;

@@ -279,8 +279,9 @@ void run(Options options) {
                "function); none proven on the spread\n",
                result.credit->sigma_cd_guarantee);
   } else if (selection.guarantee > 0) {
-    fmt::print("guarantee   at least {:.4f} x the optimal spread, with probability at least 1 - {:.3g}\n",
-               selection.guarantee, delta);
+    fmt::print("guarantee   at least {:.4f} x the {}, with probability at least 1 - {:.3g}\n",
+               selection.guarantee,
+               model.has_sentiment() ? "best positive reach of k seeds" : "optimal spread", delta);
   } else {
     fmt::print("guarantee   none proven\n");
   }

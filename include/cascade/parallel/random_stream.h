@@ -34,6 +34,8 @@ enum class StreamPurpose : std::uint64_t {
   kCampaignSelection = 21,  // a campaign phase chosen in one world (campaign/campaign.h)
 
   kParameterDraw = 12,      // one arc's probability in one draw from its posterior
+  kPositiveReach = 34,      // one positive-reach RR sample (rrset/positive_rr_sampler.h)
+  kPositiveReachCheck = 35, // the second, independent positive-reach collection
   kTest = 99,               // tests only
 };
 

@@ -249,6 +249,7 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     positive.epsilon = request.eps;
     positive.delta = request.delta;
     positive.seed = request.seed;
+    positive.refine_min_marginal = request.algo == "auto" ? kDefaultRefineMinMarginal : 0;
     selection = positive_reach_seeds(graph, model, positive);
   } else if (selected == "opim-c" || selected == "opim-c+refine") {
     OpimOptions opim;

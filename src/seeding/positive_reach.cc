@@ -301,11 +301,18 @@ SeedSelection positive_reach_seeds(const Graph& graph, const DiffusionModel& mod
     result.estimated_spread = scale * greedy.positive;
     const double ratio = best_upper > 0 ? std::max(0.0, lower / best_upper) : 0;
     result.guarantee = ratio;
-    if (ratio >= target) {
-      stop = fmt::format("the proven ratio reached the target {:.4f}", target);
+    const double last_gain = greedy.positive_gain.empty() ? 0 : greedy.positive_gain.back();
+    if (ratio >= target && (options.refine_min_marginal <= 0 ||
+                            last_gain >= options.refine_min_marginal)) {
+      stop = options.refine_min_marginal > 0
+                 ? fmt::format("the proven ratio reached the target {:.4f} and the last seed's "
+                               "gain is {:.0f} samples' worth (refined past the target until at "
+                               "least {:g})",
+                               target, last_gain, options.refine_min_marginal)
+                 : fmt::format("the proven ratio reached the target {:.4f}", target);
     } else if (round >= rounds || static_cast<double>(theta) >= theta_max) {
       stop = "OPIM-C's theta_max reached";
-    } else if (previous_ratio > 0 && ratio - previous_ratio < kPlateau) {
+    } else if (ratio < target && previous_ratio > 0 && ratio - previous_ratio < kPlateau) {
       stop = fmt::format("a doubling raised the proven ratio by less than {}: the bounds have "
                          "converged to the gap between the positive reach and its surrogate",
                          kPlateau);

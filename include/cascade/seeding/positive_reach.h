@@ -12,7 +12,8 @@
 // surrogate g >= f, monotone and submodular (greedy on g, OPIM-C's bound over its prefixes).
 // What is proven: with probability at least 1 - delta, the seeds' expected positive reach is at
 // least `guarantee` x that of the best set of at most k seeds, `guarantee` being the ratio of the
-// two bounds in the last round. It stops when that ratio reaches 1 - 1/e - eps, at theta_max
+// two bounds in the last round. It stops when that ratio reaches 1 - 1/e - eps (and, with
+// refine_min_marginal, the last seed's gain is that large), at theta_max
 // (OPIM-C's, for k seeds), or when a doubling raised a positive ratio by less than 0.005 (the
 // bounds have converged to the gap between f and g). Not proven: 1 - 1/e - eps whatever the sample,
 // as OPIM-C proves for coverage: positive reach is neither monotone nor submodular in our model
@@ -37,6 +38,11 @@ struct PositiveReachOptions {
   double epsilon = 0.1;
   double delta = 0;  // 0: 1/n
   std::uint64_t seed = 1;
+  // Past the target ratio, keep doubling both collections (within OPIM-C's rounds, so the
+  // guarantee still holds) until the last seed's estimated gain is at least this many samples'
+  // worth (sum of f); 0: stop at the target, as OPIM-C does. seeds --algo auto uses
+  // kDefaultRefineMinMarginal (opim_c.h), as for ic and lt.
+  double refine_min_marginal = 0;
 };
 
 // Greedy on the samples alone (no bounds): the seeds, their estimated positive and negative

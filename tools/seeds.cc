@@ -318,8 +318,8 @@ void register_seeds(CLI::App& app) {
                       "and lt; CELF++ for other models and with --fade)")
       ->check(whole_number(0, kNoDeadline - 1));
   command->add_option("--algo", options->request.algo,
-                      "auto (OPIM-C refined to IMM quality; CELF++ for models RR sets cannot "
-                      "handle), opim-c, imm, celf, credit (from --log, no probabilities), degree, "
+                      "auto (OPIM-C refined to IMM quality; positive-reach RR samples under icn "
+                      "with neg=1; CELF++ for models RR sets cannot handle), opim-c, imm, celf, credit (from --log, no probabilities), degree, "
                       "degree-discount, pagerank, random")
       ->capture_default_str();
   command->add_option("--eps", options->request.eps, "Approximation slack: 1 - 1/e - eps")

@@ -334,9 +334,12 @@ void run(Options options) {
                "function); none proven on the spread\n",
                result.credit->sigma_cd_guarantee);
   } else if (selection.guarantee > 0) {
-    fmt::print("guarantee   at least {:.4f} x the optimal {}, with probability at least 1 - {:.3g}\n",
+    fmt::print("guarantee   at least {:.4f} x the {}, with probability at least 1 - {:.3g}\n",
                selection.guarantee,
-               result.blocking ? "number of people saved" : "spread", delta);
+               result.blocking                ? "optimal number of people saved"
+               : model.has_sentiment()        ? "best positive reach of k seeds"
+                                              : "optimal spread",
+               delta);
   } else {
     fmt::print("guarantee   none proven\n");
   }
@@ -373,8 +376,8 @@ void register_seeds(CLI::App& app) {
                       "and lt; CELF++ for other models and with --fade)")
       ->check(whole_number(0, kNoDeadline - 1));
   command->add_option("--algo", options->request.algo,
-                      "auto (OPIM-C refined to IMM quality; CELF++ for models RR sets cannot "
-                      "handle), opim-c, imm, celf, credit (from --log, no probabilities), degree, "
+                      "auto (OPIM-C refined to IMM quality; positive-reach RR samples under icn "
+                      "with neg=1; CELF++ for models RR sets cannot handle), opim-c, imm, celf, credit (from --log, no probabilities), degree, "
                       "degree-discount, pagerank, random")
       ->capture_default_str();
   command->add_option("--eps", options->request.eps, "Approximation slack: 1 - 1/e - eps")

@@ -18,6 +18,7 @@
 #include "cascade/seeding/imm.h"
 #include "cascade/seeding/opim_c.h"
 #include "cascade/seeding/rumor_blocking.h"
+#include "cascade/seeding/positive_reach.h"
 #include "cascade/text.h"
 
 namespace cascade {
@@ -123,7 +124,8 @@ const std::vector<AlgorithmInfo>& seed_algorithms() {
   static const std::vector<AlgorithmInfo> kAlgorithms = {
       {"auto", false, true, true,
        "(1 - 1/e - eps) with probability 1 - delta (OPIM-C refined) for ic and lt, with or "
-       "without deadline; CELF++ for other models and fade"},
+       "without deadline; for icn with neg=1 the ratio proven a posteriori on positive-reach RR "
+       "samples; CELF++ for other models and fade"},
       {"opim-c", true, true, true, "(1 - 1/e - eps) with probability 1 - delta"},
       {"imm", true, false, true, "(1 - 1/e - eps) with probability 1 - 1/n"},
       {"celf", false, false, false,
@@ -153,10 +155,16 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     throw UsageError("tie", "applies only with against (rumor blocking)");
   }
   const bool rr_model = supports_rr_sets(model);
+  // icn with neg=1, positive reach alone, the whole network: RR samples with shortest-path DAGs
+  // (positive_reach.h); otherwise CELF++, which handles every other icn case.
+  const bool positive_rr = supports_positive_reach_rr(model) && request.neg_weight == 0 &&
+                           request.targets.empty() && request.reached.empty() &&
+                           request.budget == 0 && request.fees.empty() &&
+                           (request.algo == "auto" || request.algo == "opim-c");
   const std::string timing_rules =
       fmt::format("{}{}", model.has_fading() ? fmt::format(" with fade {}", model.fade) : "",
                   model.has_deadline() ? fmt::format(" with deadline {}", model.deadline) : "");
-  if (info->rr_models_only && !rr_model) {
+  if (info->rr_models_only && !rr_model && !positive_rr) {
     throw UsageError("algo", fmt::format("{} samples reverse-reachable sets, which model ic and lt "
                                          "without fade; found model {}{}; expected "
                                          "algo celf (or auto) for this model",
@@ -202,9 +210,10 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     throw UsageError("k", fmt::format("found {}; expected at most {} (the number of nodes)",
                                       group_digits(request.k), group_digits(n)));
   }
-  const std::string selected = request.algo == "auto" ? (rr_model ? "opim-c+refine" : "celf++")
-                                                      : request.algo;
-  const bool anytime = info->anytime && (request.algo != "auto" || rr_model);
+  const std::string selected = positive_rr ? "positive-reach-rr"
+                               : request.algo == "auto" ? (rr_model ? "opim-c+refine" : "celf++")
+                                                        : request.algo;
+  const bool anytime = info->anytime && (request.algo != "auto" || rr_model) && !positive_rr;
   if (request.time_limit != 0 && !(request.time_limit > 0 && std::isfinite(request.time_limit))) {
     throw UsageError("time_limit", fmt::format("found {}; expected a positive number of seconds",
                                                request.time_limit));
@@ -216,7 +225,8 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
                                  "proven)",
                                  request.algo, request.algo == "auto" ? " under model " + model.to_string() : ""));
   }
-  out.sampling = selected == "opim-c+refine" || selected == "opim-c" || selected == "imm";
+  out.sampling = selected == "opim-c+refine" || selected == "opim-c" || selected == "imm" ||
+                 positive_rr;
   if (!(request.eps > 0 && request.eps < 1)) {
     throw UsageError("eps", fmt::format("found {}; expected a number in (0, 1)", request.eps));
   }
@@ -313,6 +323,14 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     }
     // A sum of fees to the precision they were given in: 11.35, not 11.350000000000001.
     out.spent = std::stod(fmt::format("{:.12g}", out.spent));
+  } else if (positive_rr) {
+    PositiveReachOptions positive;
+    positive.k = k;
+    positive.epsilon = request.eps;
+    positive.delta = request.delta;
+    positive.seed = request.seed;
+    positive.refine_min_marginal = request.algo == "auto" ? kDefaultRefineMinMarginal : 0;
+    selection = positive_reach_seeds(graph, model, positive);
   } else if (selected == "opim-c" || selected == "opim-c+refine") {
     OpimOptions opim;
     opim.k = k;
@@ -347,7 +365,18 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
       selection.notes.push_back(fmt::format("candidates: the {} highest out-degree people of {}",
                                             group_digits(pool), group_digits(n)));
     }
-    if (request.algo == "auto" && model.has_fading()) {
+    if (request.algo == "auto" && model.has_sentiment()) {
+      selection.notes.push_back(
+          model.negativity != 1 ? "neg != 1: negative and positive word cross arcs with "
+                                  "different chances, so who is reached depends on sentiment, "
+                                  "which RR samples cannot model; auto chose by simulation "
+                                  "(CELF++)"
+          : request.neg_weight > 0 ? "neg-weight: positive-reach RR samples count positive reach "
+                                     "alone; auto chose by simulation (CELF++)"
+                                   : "fade: positive-reach RR samples cannot model influence "
+                                     "that weakens with every step; auto chose by simulation "
+                                     "(CELF++)");
+    } else if (request.algo == "auto" && model.has_fading()) {
       selection.notes.push_back("fade: RR sets cannot model influence that weakens with every "
                                 "step, so auto chose by simulation (CELF++)");
     }

@@ -11,14 +11,17 @@ struct Arc {
   double p;
 };
 
-std::vector<Arc> arcs_of(const Graph& graph) {
+// certain_free: arcs of probability 1 have one state and do not count towards the limit.
+std::vector<Arc> arcs_of(const Graph& graph, bool certain_free = false) {
   std::vector<Arc> arcs;
   for (NodeId u = 0; u < graph.num_nodes(); ++u) {
     for (std::size_t i = 0; i < graph.out_degree(u); ++i) {
       arcs.push_back({u, graph.out_neighbors(u)[i], graph.out_probabilities(u)[i]});
     }
   }
-  if (arcs.size() > 16) throw std::invalid_argument("exact enumeration: too many arcs");
+  const auto counted = std::count_if(arcs.begin(), arcs.end(),
+                                     [&](const Arc& a) { return !certain_free || a.p < 1; });
+  if (counted > 16) throw std::invalid_argument("exact enumeration: too many arcs");
   return arcs;
 }
 
@@ -156,10 +159,11 @@ double exact_weighted_reach(const Graph& graph, bool linear_threshold,
 
 ExactSpread exact_positive_negative(const Graph& graph, const std::vector<NodeId>& seeds,
                                     double quality, double negativity) {
-  const std::vector<Arc> arcs = arcs_of(graph);
+  const std::vector<Arc> arcs = arcs_of(graph, true);
   const NodeId n = graph.num_nodes();
+  // An arc of probability 1 has one state: live for both signs.
   std::size_t worlds = 1;
-  for (std::size_t a = 0; a < arcs.size(); ++a) worlds *= 3;
+  for (const Arc& arc : arcs) worlds *= arc.p >= 1 ? 1 : 3;
   ExactSpread exact;
   for (std::size_t world = 0; world < worlds; ++world) {
     // state 0: live for both signs, 1: live for negative word only, 2: dead.
@@ -167,8 +171,9 @@ ExactSpread exact_positive_negative(const Graph& graph, const std::vector<NodeId
     double arc_probability = 1;
     std::size_t code = world;
     for (std::size_t a = 0; a < arcs.size(); ++a) {
-      state[a] = static_cast<int>(code % 3);
-      code /= 3;
+      const std::size_t states = arcs[a].p >= 1 ? 1 : 3;
+      state[a] = static_cast<int>(code % states);
+      code /= states;
       const double p = arcs[a].p, pn = std::min(1.0, negativity * arcs[a].p);
       arc_probability *= state[a] == 0 ? p : state[a] == 1 ? pn - p : 1 - pn;
     }

@@ -38,6 +38,8 @@ enum class StreamPurpose : std::uint64_t {
   kBlockingValidation = 31, // the same, for the independent check of chosen protectors
 
   kParameterDraw = 12,      // one arc's probability in one draw from its posterior
+  kPositiveReach = 34,      // one positive-reach RR sample (rrset/positive_rr_sampler.h)
+  kPositiveReachCheck = 35, // the second, independent positive-reach collection
   kTest = 99,               // tests only
 };
 

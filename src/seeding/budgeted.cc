@@ -39,8 +39,8 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
   NodeId cheapest = 0;
   for (NodeId v = 0; v < nodes; ++v) {
     const double fee = options.fees[v];
-    if (!(fee > 0) || !std::isfinite(fee)) {
-      throw UsageError("fees", fmt::format("found {} for person '{}'; expected a positive number",
+    if (!(fee >= 0) || !std::isfinite(fee)) {
+      throw UsageError("fees", fmt::format("found {} for person '{}'; expected a finite number >= 0",
                                            fee, graph.label(v)));
     }
     if (fee < options.fees[cheapest]) cheapest = v;
@@ -176,7 +176,12 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
     std::uint32_t filled = 0;
     for (const NodeId v : sampler.fill_order()) {
       if (options.max_seeds > 0 && result.seeds.size() >= options.max_seeds) break;
-      if (chosen[v] || sampler.is_reached(v) || spent + options.fees[v] > options.budget) continue;
+      // Free people are not filled in: the fill spends money, and a free person the sample
+      // says adds nothing would only lengthen the list.
+      if (chosen[v] || sampler.is_reached(v) || options.fees[v] == 0 ||
+          spent + options.fees[v] > options.budget) {
+        continue;
+      }
       result.seeds.push_back(v);
       result.marginal_gain.push_back(0);
       spent += options.fees[v];

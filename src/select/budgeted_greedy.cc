@@ -22,6 +22,7 @@ double marginal_bound(const std::vector<std::uint64_t>& count, const std::vector
   for (NodeId v = 0; v < count.size(); ++v) {
     if (count[v] > 0 && costs[v] <= budget) scratch.push_back(v);
   }
+  // Free people first (they all fit), then by coverage per unit cost.
   std::sort(scratch.begin(), scratch.end(), [&](NodeId a, NodeId b) {
     return static_cast<double>(count[a]) * costs[b] > static_cast<double>(count[b]) * costs[a];
   });
@@ -43,14 +44,25 @@ double marginal_bound(const std::vector<std::uint64_t>& count, const std::vector
   return std::min(knapsack, largest);
 }
 
+// count[a] / costs[a] > count[b] / costs[b] for positive counts, without division: a free person
+// (cost 0) beats every paid one, and among free people the larger coverage wins.
+bool more_cost_effective(NodeId a, NodeId b, const std::vector<std::uint64_t>& count,
+                         const std::vector<double>& costs) {
+  if (costs[a] == 0 || costs[b] == 0) {
+    return costs[a] == 0 && (costs[b] != 0 || count[a] > count[b]);
+  }
+  return static_cast<double>(count[a]) * costs[b] > static_cast<double>(count[b]) * costs[a];
+}
+
 }  // namespace
 
 BudgetedSelection budgeted_max_coverage(const RRCollection& sets, const std::vector<double>& costs,
                                         double budget, std::uint32_t max_seeds) {
   const auto n = static_cast<NodeId>(costs.size());
   for (NodeId v = 0; v < n; ++v) {
-    if (!(costs[v] > 0) || std::isinf(costs[v])) {
-      throw UsageError(fmt::format("cost of node {}: found {}; expected a positive number", v, costs[v]));
+    if (!(costs[v] >= 0) || std::isinf(costs[v])) {
+      throw UsageError(fmt::format("cost of node {}: found {}; expected a finite number >= 0", v,
+                                   costs[v]));
     }
   }
   if (!(budget >= 0)) {
@@ -90,11 +102,7 @@ BudgetedSelection budgeted_max_coverage(const RRCollection& sets, const std::vec
     NodeId best = n;
     for (NodeId v = 0; v < n; ++v) {
       if (chosen[v] || count[v] == 0 || spent + costs[v] > budget) continue;
-      // count[v] / costs[v] > count[best] / costs[best], without division
-      if (best == n || static_cast<double>(count[v]) * costs[best] >
-                           static_cast<double>(count[best]) * costs[v]) {
-        best = v;
-      }
+      if (best == n || more_cost_effective(v, best, count, costs)) best = v;
     }
     if (best == n) break;
     chosen[best] = 1;

@@ -152,8 +152,15 @@ expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/
 check "the seeds cost at most the budget" -- \
   awk '/^fees / { found = 1; ok = ($2 <= 3) } END { exit !(found && ok) }' "$work/stdout"
 printf 'label,cost\n1,-5\n' >"$work/bad_costs.csv"
-expect 1 "^cascade: error: $work/bad_costs.csv:2: found fee '-5' for '1'; expected a positive number" -- \
+expect 1 "^cascade: error: $work/bad_costs.csv:2: found fee '-5' for '1'; expected a number >= 0" -- \
   "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/bad_costs.csv" --budget 3
+# Fee 0 (employees, fans): free people are taken first, and cost nothing.
+printf 'label,fee\n7,0\n8,0\n9,0\n' >"$work/free.csv"
+expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/free.csv" --default-cost 10 \
+  --budget 20 --json --validation 1000
+check "free people are seeded first, and the paid ones fit the budget" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1]))
+sys.exit(not (sorted(d["seeds"][:3]) == [7, 8, 9] and d["fees"][:3] == [0, 0, 0] and d["spent"] == 20 and len(d["seeds"]) == 5))' "$work/stdout"
 expect 0 '' -- "$cascade" seeds "$work/two_into_one.txt" -k 1 --model threshold:1 --runs 20
 
 # generate, influencers, communities, compare, audit.

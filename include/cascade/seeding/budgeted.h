@@ -16,7 +16,8 @@
 // most people the budget can pay for (capped by max_seeds), or at the time limit. When greedy
 // stops with money left because nobody affordable adds coverage on the sample, the rest of the
 // budget goes to the highest out-degree people still affordable (max_coverage.h's fill rule),
-// with marginal gain 0: a larger budget never buys a smaller seed set.
+// with marginal gain 0: a larger budget never buys a smaller seed set (free people are not filled
+// in: they spend nothing).
 // Time per round O(RR members + picks x n); memory O(RR members). Independent of the thread count.
 #pragma once
 
@@ -31,7 +32,7 @@
 namespace cascade {
 
 struct BudgetOptions {
-  std::vector<double> fees;    // one per node, each > 0
+  std::vector<double> fees;    // one per node, each >= 0 (0: free, taken first if it adds reach)
   double budget = 0;           // > 0, at least the cheapest fee
   std::uint32_t max_seeds = 0;  // 0: as many as the budget pays for
   double epsilon = 0.1;

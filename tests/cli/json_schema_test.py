@@ -77,6 +77,8 @@ with tempfile.TemporaryDirectory() as work:
         ("seeds", [learned, "--prob", "weight", "-k", "1", "--validation", "100", "--draws", "5"]),
         ("seeds", [net, "-k", "2", "--model", "threshold:2", "--runs", "10", "--candidates", "20"]),
         ("seeds", [net, "--costs", str(work / "fees.csv"), "--budget", "5", "--validation", "1000"]),
+        ("seeds", [net, "--reach", "20", "--validation", "1000"]),
+        ("seeds", [net, "--reach", "20", "--costs", str(work / "fees.csv"), "--validation", "1000"]),
         ("seeds", [names, "-k", "1", "--algo", "degree", "--validation", "1000"]),
         ("seeds", [net, "-k", "3", "--algo", "credit", "--log", str(work / "log.txt"),
                    "--log-format", "cascades", "--validation", "1000"]),

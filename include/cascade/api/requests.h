@@ -31,6 +31,7 @@
 #include "cascade/io/label_file.h"
 #include "cascade/seeding/credit_distribution.h"
 #include "cascade/seeding/individual_influence.h"
+#include "cascade/seeding/reach_goal.h"
 #include "cascade/seeding/seed_selection.h"
 #include "cascade/seeding/validation.h"
 
@@ -119,6 +120,9 @@ struct SeedRequest {
   // with arc_evidence and prob weight). Selection itself uses the point estimates.
   std::uint32_t draws = 0;
   std::array<double, 2> prior = {1, 1};  // with draws: learn's prior Beta(A, B)
+  // Instead of k: the fewest seeds (with fees, the cheapest) whose expected reach, in the
+  // objective's units, is at least this (seeding/reach_goal.h); algo auto, ic or lt, no budget.
+  std::optional<double> reach;
 };
 inline constexpr std::uint64_t kRunsPerDraw = 10'000;
 
@@ -136,6 +140,7 @@ struct SeedResult {
   std::optional<CreditSummary> credit;
 
   std::optional<DataInterval> from_data;  // with draws
+  std::optional<ReachGoal> reach_goal;    // with reach; seed_fees and spent with its fees
 };
 
 // Graph probabilities must be assigned as the model needs (load with default_prob(model)).

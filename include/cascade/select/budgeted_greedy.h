@@ -11,7 +11,8 @@
 // Seeds are distinct: a chosen person is never considered again. Greedy stops once no affordable
 // person adds coverage (in particular once every RR set is covered): unlike the k-seat greedy,
 // which fills its seats, it does not spend the budget on people the sample says add nothing.
-// Time O(total members + picks x n); memory O(total members + n). Deterministic.
+// Time O(total members + lazy updates x log n + log(picks) x (n + budget's people x log n)): a
+// lazy heap for the picks and a heap for each bound; memory O(total members + n). Deterministic.
 #pragma once
 
 #include <vector>

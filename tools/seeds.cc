@@ -31,6 +31,7 @@ struct Options {
   std::string against_file;
   std::string out;
   std::string prior = "1,1";
+  double reach = std::numeric_limits<double>::quiet_NaN();  // --reach; NaN: none
 };
 
 // The audience's people and weight, not counting those already reached (the library's rule).
@@ -42,6 +43,48 @@ std::pair<std::size_t, double> audience_of(const Graph& graph, const SeedRequest
     total += w;
   }
   return {people, total};
+}
+
+// The reach goal's proven statement, in words.
+std::vector<std::string> reach_goal_lines(const ReachGoal& goal, double eps, double delta) {
+  std::vector<std::string> lines = {fmt::format(
+      "goal        expected reach {} (seeding everyone reaches {})", number_text(goal.goal),
+      number_text(goal.everyone))};
+  lines.push_back(fmt::format(
+      "guarantee   with probability at least 1 - {:.3g}: expected reach at least {}{}", delta,
+      with_commas(goal.proven_reach, 1),
+      goal.proven ? fmt::format(" >= (1 - eps) x {} = {}", number_text(goal.goal),
+                                with_commas((1 - eps) * goal.goal, 1))
+                  : fmt::format(", NOT proven (1 - eps) x the goal = {}",
+                                with_commas((1 - eps) * goal.goal, 1))));
+  lines.push_back(fmt::format(
+      "            and {} {} {}, at most {} x the {} of any set whose expected reach is {} "
+      "(at least {})",
+      goal.by_fees ? "fees" : "seeds", number_text(goal.cost), goal.by_fees ? "spent" : "chosen",
+      std::isfinite(goal.size_ratio) ? fmt::format("{:.2f}", goal.size_ratio) : "inf",
+      goal.by_fees ? "fees" : "number of seeds", number_text(goal.goal),
+      goal.by_fees ? with_commas(goal.optimum_lower, 2) : with_commas(static_cast<std::uint64_t>(std::ceil(goal.optimum_lower)))));
+  return lines;
+}
+
+nlohmann::ordered_json reach_goal_json(const ReachGoal& goal, double eps, double delta) {
+  return {{"goal", goal.goal},
+          {"everyone", goal.everyone},
+          {"proven_reach", goal.proven_reach},
+          {"proven", goal.proven},
+          {"cost_in", goal.by_fees ? "fees" : "seeds"},
+          {"cost", goal.cost},
+          {"optimum_lower", goal.optimum_lower},
+          {"size_ratio", std::isfinite(goal.size_ratio) ? nlohmann::ordered_json(goal.size_ratio)
+                                                        : nlohmann::ordered_json(nullptr)},
+          {"statement", fmt::format(
+              "with probability at least 1 - {:.3g}: expected reach >= {:g}{} and {} <= {} x "
+              "those of any set whose expected reach is {:g}",
+              delta, goal.proven_reach,
+              goal.proven ? fmt::format(" >= (1 - {:g}) x {:g}", eps, goal.goal) : " (goal not proven)",
+              goal.by_fees ? "fees" : "seeds",
+              std::isfinite(goal.size_ratio) ? fmt::format("{:.4g}", goal.size_ratio) : "inf",
+              goal.goal)}};
 }
 
 std::string phase_key(std::string name) {
@@ -104,9 +147,11 @@ void run(Options options) {
                {"--against", options.against_file}},
               {{"--out", options.out}});
   const Graph graph = load_graph_for(options.graph, checked_model, options.common.seed);
+  if (!std::isnan(options.reach)) request.reach = options.reach;
   if (!options.costs_file.empty()) {
-    if (request.budget == 0) {
-      throw UsageError("--costs: expected --budget B with it (the total the seeds' fees may reach)");
+    if (request.budget == 0 && !request.reach) {
+      throw UsageError("--costs: expected --budget B (the total the seeds' fees may reach) or "
+                       "--reach R (the cheapest seeds that reach R) with it");
     }
     request.fees = read_fees(graph, options.costs_file, request.default_fee);
     request.default_fee = kDefaultFee;  // applied by read_fees
@@ -127,6 +172,8 @@ void run(Options options) {
   const DiffusionModel& model = result.model;
   const bool sampling = result.sampling;
   const bool budgeted = result.budgeted;
+  const std::optional<ReachGoal>& goal = result.reach_goal;
+  const bool priced = budgeted || (goal && goal->by_fees);
   const double selection_seconds = result.selection_seconds;
   const NodeId n = graph.num_nodes();
   if (!options.out.empty()) {
@@ -164,11 +211,12 @@ void run(Options options) {
                                    : nlohmann::ordered_json(nullptr);
     json["neg_weight"] = model.has_sentiment() ? nlohmann::ordered_json(request.neg_weight)
                                                : nlohmann::ordered_json(nullptr);
-    if (budgeted) {
+    if (priced) {
       json["fees"] = result.seed_fees;
-      json["budget"] = request.budget;
+      if (budgeted) json["budget"] = request.budget;
       json["spent"] = spent;
     }
+    if (goal) json["reach_goal"] = reach_goal_json(*goal, request.eps, delta);
     if (result.blocking) {
       // The protectors' own message: the people who adopt it first, in competition.
       const Estimate& own = result.blocking->protected_people;
@@ -263,14 +311,14 @@ void run(Options options) {
   }
   const bool split_gains = !selection.positive_gain.empty();
   fmt::print("\nrank  {}  marginal gain{}{}\n", pad_right("seed", label_width),
-             budgeted ? "  fee" : result.credit ? " (sigma_cd)" : "",
+             priced ? "  fee" : result.credit ? " (sigma_cd)" : "",
              split_gains ? "   positive   negative" : "");
   for (std::size_t i = 0; i < selection.seeds.size(); ++i) {
     const NodeId v = selection.seeds[i];
     fmt::print("{:>4}  {}  {:>13}{}{}\n", i + 1, pad_right(table_label(graph.label(v)), label_width),
                i < selection.marginal_gain.size() ? with_commas(selection.marginal_gain[i], 2)
                                                   : std::string("-"),
-               budgeted ? "  " + number_text(result.seed_fees[i]) : std::string(),
+               priced ? "  " + number_text(result.seed_fees[i]) : std::string(),
                split_gains && i < selection.positive_gain.size()
                    ? fmt::format(" {:>10} {:>10}", with_commas(selection.positive_gain[i], 2),
                                  with_commas(selection.negative_gain[i], 2))
@@ -329,7 +377,12 @@ void run(Options options) {
     fmt::print("fees        {} spent of a budget of {}\n", number_text(spent),
                number_text(request.budget));
   }
-  if (result.credit) {
+  if (goal && goal->by_fees) fmt::print("fees        {} spent\n", number_text(spent));
+  if (goal) {
+    for (const std::string& line : reach_goal_lines(*goal, request.eps, delta)) {
+      fmt::print("{}\n", line);
+    }
+  } else if (result.credit) {
     fmt::print("guarantee   at least {:.4f} x the best sigma_cd (greedy on a monotone submodular "
                "function); none proven on the spread\n",
                result.credit->sigma_cd_guarantee);
@@ -406,6 +459,11 @@ void register_seeds(CLI::App& app) {
                       "CELF++: consider only the C highest out-degree people (default: all up to "
                       "5,000 people, else 2,000)")
       ->check(whole_number(1, std::numeric_limits<NodeId>::max()));
+  command->add_option("--reach", options->reach,
+                      "Instead of -k: the fewest seeds (the cheapest, with --costs) whose expected "
+                      "reach is at least R (audience weight with --targets, new people with "
+                      "--reached), reach >= (1 - eps) R proven")
+      ->check(real_number(0, std::numeric_limits<double>::infinity(), true, true));
   command->add_option("--costs", options->costs_file,
                       "File of 'label,fee' lines (an influencer's fee; CSV quoting rules)")
       ->check(nonempty_path());

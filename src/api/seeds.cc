@@ -19,6 +19,7 @@
 #include "cascade/seeding/opim_c.h"
 #include "cascade/seeding/rumor_blocking.h"
 #include "cascade/seeding/positive_reach.h"
+#include "cascade/seeding/reach_goal.h"
 #include "cascade/text.h"
 
 namespace cascade {
@@ -170,8 +171,25 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
                                          "algo celf (or auto) for this model",
                                          request.algo, model.to_string(), timing_rules));
   }
-  out.budgeted = request.budget != 0 || !request.fees.empty();
   const NodeId n = graph.num_nodes();
+  if (request.reach) {
+    // A reach goal chooses the number of seeds, on RR sets; with fees it finds the cheapest.
+    const char* field = request.k != 0                              ? "k"
+                        : request.budget != 0                       ? "budget"
+                        : request.time_limit != 0                   ? "time_limit"
+                        : !(rr_model && request.algo == "auto")     ? "algo"
+                                                                    : nullptr;
+    if (field != nullptr) {
+      throw UsageError(field, fmt::format(
+          "does not combine with reach{}: the goal sets how many seeds there are (or what they "
+          "cost); expected reach with algo auto, an ic or lt model without fade, and no k, budget "
+          "or time limit",
+          field == std::string("algo") ? fmt::format(" (found algo {} and model {}{})", request.algo,
+                                                     model.to_string(), timing_rules)
+                                       : std::string()));
+    }
+  }
+  out.budgeted = !request.reach && (request.budget != 0 || !request.fees.empty());
   if (out.budgeted) {
     if (!(request.budget > 0) || !std::isfinite(request.budget)) {
       throw UsageError("budget", fmt::format("found {}; expected a positive number (the total the "
@@ -192,8 +210,8 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
       throw UsageError("default_fee", fmt::format("found {}; expected a positive number",
                                                   request.default_fee));
     }
-  } else if (request.k == 0) {
-    throw UsageError("k", "found 0; expected the number of seeds (at least 1)");
+  } else if (request.k == 0 && !request.reach) {
+    throw UsageError("k", "found 0; expected the number of seeds (at least 1) or a reach goal");
   }
   if (request.neg_weight != 0) {
     if (!(request.neg_weight > 0) || !std::isfinite(request.neg_weight)) {
@@ -226,7 +244,7 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
                                  request.algo, request.algo == "auto" ? " under model " + model.to_string() : ""));
   }
   out.sampling = selected == "opim-c+refine" || selected == "opim-c" || selected == "imm" ||
-                 positive_rr;
+                 positive_rr || request.reach.has_value();
   if (!(request.eps > 0 && request.eps < 1)) {
     throw UsageError("eps", fmt::format("found {}; expected a number in (0, 1)", request.eps));
   }
@@ -306,7 +324,23 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   SeedSelection& selection = out.selection;
   const std::uint32_t k = request.k;
-  if (out.budgeted) {
+  if (request.reach) {
+    ReachGoalOptions goal;
+    goal.reach = *request.reach;
+    goal.fees = request.fees;
+    goal.epsilon = request.eps;
+    goal.delta = request.delta;
+    goal.seed = request.seed;
+    goal.objective = objective;
+    ReachGoalResult chosen = reach_goal_seeds(graph, model, goal);
+    selection = std::move(chosen.selection);
+    out.reach_goal = chosen.goal;
+    for (const NodeId v : selection.seeds) {
+      if (!request.fees.empty()) out.seed_fees.push_back(request.fees[v]);
+      out.spent += request.fees.empty() ? 0.0 : request.fees[v];
+    }
+    out.spent = std::stod(fmt::format("{:.12g}", out.spent));
+  } else if (out.budgeted) {
     BudgetOptions budget;
     budget.fees = request.fees.empty() ? std::vector<double>(n, request.default_fee) : request.fees;
     budget.budget = request.budget;

@@ -141,9 +141,9 @@ std::vector<double> read_fees(const Graph& graph, const std::string& path, doubl
     const char* begin = entry.value.data();
     const char* end = begin + entry.value.size();
     const auto parsed = std::from_chars(begin, end, fee);
-    if (parsed.ec != std::errc() || parsed.ptr != end || !std::isfinite(fee) || !(fee > 0)) {
+    if (parsed.ec != std::errc() || parsed.ptr != end || !std::isfinite(fee) || !(fee >= 0)) {
       throw InputError(path, entry.line,
-                       fmt::format("found fee '{}' for {}; expected a positive number", entry.value,
+                       fmt::format("found fee '{}' for {}; expected a number >= 0", entry.value,
                                    quoted(graph.label(entry.node))));
     }
     fees[entry.node] = fee;

@@ -152,9 +152,58 @@ expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/
 check "the seeds cost at most the budget" -- \
   awk '/^fees / { found = 1; ok = ($2 <= 3) } END { exit !(found && ok) }' "$work/stdout"
 printf 'label,cost\n1,-5\n' >"$work/bad_costs.csv"
-expect 1 "^cascade: error: $work/bad_costs.csv:2: found fee '-5' for '1'; expected a positive number" -- \
+expect 1 "^cascade: error: $work/bad_costs.csv:2: found fee '-5' for '1'; expected a number >= 0" -- \
   "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/bad_costs.csv" --budget 3
+# Fee 0 (employees, fans): free people are taken first, and cost nothing.
+printf 'label,fee\n7,0\n8,0\n9,0\n' >"$work/free.csv"
+expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 --costs "$work/free.csv" --default-cost 10 \
+  --budget 20 --json --validation 1000
+check "free people are seeded first, and the paid ones fit the budget" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1]))
+sys.exit(not (sorted(d["seeds"][:3]) == [7, 8, 9] and d["fees"][:3] == [0, 0, 0] and d["spent"] == 20 and len(d["seeds"]) == 5))' "$work/stdout"
 expect 0 '' -- "$cascade" seeds "$work/two_into_one.txt" -k 1 --model threshold:1 --runs 20
+
+# --reach R: the fewest seeds whose expected reach is R, proven (1 - eps) R; same on 1 and 2 threads.
+for threads in 1 2; do
+  "$cascade" seeds "$work/net.txt" --prob const:0.2 --reach 60 --json --threads "$threads" \
+    --validation 20000 >"$work/reach$threads.json"
+done
+check "seeds --reach: same output on 1 and 2 threads" -- \
+  diff <(strip_timing "$work/reach1.json") <(strip_timing "$work/reach2.json")
+check "seeds --reach: the goal proven, and the independent spread near it" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1])); g = d["reach_goal"]
+sys.exit(not (g["proven"] and g["proven_reach"] >= 0.9 * 60 and g["goal"] == 60 and d["k"] == len(d["seeds"])
+              and g["cost"] == len(d["seeds"]) and g["size_ratio"] >= 1 and d["spread_ci95"][1] >= 54
+              and "fees" not in d and "expected reach >= " in g["statement"]))' "$work/reach1.json"
+expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 --reach 60 --validation 2000
+check "seeds --reach prints the goal and the two-sided guarantee in words" -- grep -qE \
+  "^guarantee   with probability at least 1 - .*: expected reach at least .* >= \(1 - eps\) x 60 = 54" "$work/stdout"
+check "seeds --reach: the size bound in words" -- grep -qE \
+  "^            and seeds [0-9]+ chosen, at most [0-9.]+ x the number of seeds of any set whose expected reach is 60" "$work/stdout"
+expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 --reach 60 --costs "$work/free.csv" \
+  --default-cost 10 --json --validation 2000
+check "seeds --reach --costs: the cheapest, free people first" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1])); g = d["reach_goal"]
+sys.exit(not (g["cost_in"] == "fees" and sorted(d["seeds"][:3]) == [7, 8, 9] and d["spent"] == g["cost"]
+              and len(d["fees"]) == len(d["seeds"]) and "budget" not in d))' "$work/stdout"
+printf '1\n2\n3\n' >"$work/reach_reached.txt"
+printf 'label,weight\n' >"$work/reach_targets.csv"
+for i in $(seq 1 3 1500); do echo "$i,2"; done >>"$work/reach_targets.csv"
+expect 0 '' -- "$cascade" seeds "$work/net.txt" --prob const:0.2 --reach 40 --targets "$work/reach_targets.csv" \
+  --reached "$work/reach_reached.txt" --deadline 2 --json --validation 2000
+check "seeds --reach with --targets, --reached and --deadline: R in audience weight" -- /usr/bin/python3 -c '
+import json, sys; d = json.load(open(sys.argv[1])); g = d["reach_goal"]
+sys.exit(not (g["proven"] and g["everyone"] == 998 and not {1, 2, 3} & set(d["seeds"])))' "$work/stdout"
+expect 2 "^cascade: error: --reach: found 1,?501; expected at most 1,?500, what seeding everyone reaches: the goal is unreachable" -- \
+  "$cascade" seeds "$work/net.txt" --prob const:0.2 --reach 1501
+expect 2 "^cascade: error: -k: does not combine with reach" -- "$cascade" seeds "$work/net.txt" --reach 10 -k 3
+expect 2 "^cascade: error: --budget: does not combine with reach" -- \
+  "$cascade" seeds "$work/net.txt" --reach 10 --costs "$work/free.csv" --budget 3
+expect 2 "^cascade: error: --algo: does not combine with reach \(found algo imm" -- \
+  "$cascade" seeds "$work/net.txt" --reach 10 --algo imm
+expect 2 "^cascade: error: --algo: does not combine with reach \(found algo auto and model ic with fade" -- \
+  "$cascade" seeds "$work/net.txt" --reach 10 --fade 0.1
+expect 2 "^cascade: error: --reach: found '0'" -- "$cascade" seeds "$work/net.txt" --reach 0
 
 # generate, influencers, communities, compare, audit.
 expect 0 '' -- "$cascade" generate planted-partition "$work/planted.txt" --nodes 600 --groups 6 \

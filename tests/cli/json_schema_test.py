@@ -90,6 +90,8 @@ with tempfile.TemporaryDirectory() as work:
         ("seeds", [net, "-k", "2", "--model", "icn:q=0.8,neg=1.5", "--runs", "10",
                    "--validation", "1000"]),
         ("seeds", [net, "--costs", str(work / "fees.csv"), "--budget", "5", "--validation", "1000"]),
+        ("seeds", [net, "--reach", "20", "--validation", "1000"]),
+        ("seeds", [net, "--reach", "20", "--costs", str(work / "fees.csv"), "--validation", "1000"]),
         ("seeds", [names, "-k", "1", "--algo", "degree", "--validation", "1000"]),
         ("seeds", [net, "-k", "3", "--algo", "credit", "--log", str(work / "log.txt"),
                    "--log-format", "cascades", "--validation", "1000"]),

@@ -28,10 +28,14 @@ struct Priced {
   std::vector<double> fees;
 };
 
-Priced tiny_priced_graph(std::uint64_t seed, NodeId n) {
+// With `free_people`, fees 0 to 4, about one person in five free (employees, fans).
+Priced tiny_priced_graph(std::uint64_t seed, NodeId n, bool free_people = false) {
   Priced priced{testing::tiny_probability_graph(seed, n, 11), {}};
   RandomStream random(seed, StreamPurpose::kTest, 12);
-  for (NodeId v = 0; v < n; ++v) priced.fees.push_back(1.0 + static_cast<double>(random.below(4)));
+  for (NodeId v = 0; v < n; ++v) {
+    priced.fees.push_back(static_cast<double>(random.below(free_people ? 5 : 4)) +
+                          (free_people ? 0.0 : 1.0));
+  }
   return priced;
 }
 
@@ -53,9 +57,11 @@ void for_each_affordable(NodeId n, const std::vector<double>& fees, double budge
   }
 }
 
-TEST(BudgetedGreedy, UpperBoundHoldsAgainstBruteForce) {
+class BudgetedGreedyFees : public ::testing::TestWithParam<bool> {};
+
+TEST_P(BudgetedGreedyFees, UpperBoundHoldsAgainstBruteForce) {
   for (std::uint64_t seed = 0; seed < 12; ++seed) {
-    const Priced p = tiny_priced_graph(seed, 8);
+    const Priced p = tiny_priced_graph(seed, 8, GetParam());
     RRCollection sets;
     RRSampler(p.graph, DiffusionModel::parse("ic")).generate(sets, 0, 300, seed);
     for (const double budget : {1.0, 3.0, 5.0, 9.0}) {
@@ -74,14 +80,26 @@ TEST(BudgetedGreedy, UpperBoundHoldsAgainstBruteForce) {
         }
         const std::set<NodeId> distinct(chosen.selection.seeds.begin(), chosen.selection.seeds.end());
         EXPECT_EQ(distinct.size(), chosen.selection.seeds.size());
+        // Free people who add coverage come first (unless the single best person won).
+        if (!chosen.single_node_won) {
+          bool paid_seen = false;
+          for (const NodeId v : chosen.selection.seeds) {
+            if (p.fees[v] > 0) paid_seen = true;
+            EXPECT_FALSE(paid_seen && p.fees[v] == 0) << seed << " " << budget << " " << cap;
+          }
+        }
       }
     }
   }
 }
 
-TEST(BudgetedSeeds, ProvenRatioHoldsAgainstTheExactOptimum) {
+INSTANTIATE_TEST_SUITE_P(WithAndWithoutFreePeople, BudgetedGreedyFees, ::testing::Bool());
+
+class BudgetedSeedsFees : public ::testing::TestWithParam<bool> {};
+
+TEST_P(BudgetedSeedsFees, ProvenRatioHoldsAgainstTheExactOptimum) {
   for (std::uint64_t seed = 0; seed < 6; ++seed) {
-    const Priced p = tiny_priced_graph(seed, 7);
+    const Priced p = tiny_priced_graph(seed, 7, GetParam());
     for (const std::uint32_t cap : {0u, 2u}) {
       BudgetOptions options;
       options.fees = p.fees;
@@ -108,6 +126,8 @@ TEST(BudgetedSeeds, ProvenRatioHoldsAgainstTheExactOptimum) {
   }
 }
 
+INSTANTIATE_TEST_SUITE_P(WithAndWithoutFreePeople, BudgetedSeedsFees, ::testing::Bool());
+
 TEST(BudgetedSeeds, SameSeedsOnOneAndTwoThreads) {
   Graph g = testing::random_graph(2000, 12000, 3, false, false);
   assign_probabilities(g, ProbabilitySpec::parse("wc"), 1);
@@ -131,7 +151,7 @@ TEST(BudgetedSeeds, NobodyAffordableAndBadFeesAreRefused) {
   options.budget = 0.5;
   EXPECT_THROW(budgeted_seeds(p.graph, DiffusionModel::parse("ic"), options), UsageError);
   options.budget = 3;
-  options.fees[2] = 0;
+  options.fees[2] = -1;
   EXPECT_THROW(budgeted_seeds(p.graph, DiffusionModel::parse("ic"), options), UsageError);
   options.fees.pop_back();
   EXPECT_THROW(budgeted_seeds(p.graph, DiffusionModel::parse("ic"), options), UsageError);

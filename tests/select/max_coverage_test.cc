@@ -102,7 +102,31 @@ TEST(BudgetedGreedy, SafeguardBeatsCheapNodes) {
   EXPECT_FALSE(all.single_node_won);
   EXPECT_EQ(all.selection.coverage, 14u);
   EXPECT_DOUBLE_EQ(all.cost, 15);
-  EXPECT_THROW(budgeted_max_coverage(sets, {1, 0, 1, 1, 1}, 3), UsageError);
+  EXPECT_THROW(budgeted_max_coverage(sets, {1, -1, 1, 1, 1}, 3), UsageError);
+}
+
+
+//   Free people 0 and 1 cover 3 and 2 sets; paid node 2 covers 4 sets at cost 1.
+//   sets: {0} {0} {0,2} {1} {1} {2} {2} {2}
+// Greedy takes 0 (3 sets, free), then 1 (2 sets, free), then 2 (3 more sets): every set.
+TEST(BudgetedGreedy, FreePeopleComeFirstLargestFirst) {
+  const RRCollection sets = collection({{0}, {0}, {0, 2}, {1}, {1}, {2}, {2}, {2}});
+  const std::vector<double> costs = {0, 0, 1};
+  const BudgetedSelection all = budgeted_max_coverage(sets, costs, 1);
+  EXPECT_EQ(all.selection.seeds, (std::vector<NodeId>{0, 1, 2}));
+  EXPECT_EQ(all.selection.coverage, 8u);
+  EXPECT_EQ(all.cost, 1.0);
+  // With one seat, greedy's free node 0 (3 sets) loses to the safeguard, node 2 alone (4 sets).
+  const BudgetedSelection one = budgeted_max_coverage(sets, costs, 1, 1);
+  EXPECT_EQ(one.selection.seeds, (std::vector<NodeId>{2}));
+  EXPECT_TRUE(one.single_node_won);
+  EXPECT_GE(one.selection.optimal_upper_bound, 4u);
+  // Budget 0.5: only the free people are affordable, and both fit; the bound is exact.
+  const BudgetedSelection free_only = budgeted_max_coverage(sets, costs, 0.5);
+  EXPECT_EQ(free_only.selection.seeds, (std::vector<NodeId>{0, 1}));
+  EXPECT_EQ(free_only.selection.optimal_upper_bound, 5u);
+  EXPECT_EQ(free_only.cost, 0.0);
+  EXPECT_THROW(budgeted_max_coverage(sets, {0, -1, 1}, 1), UsageError);
 }
 
 }  // namespace

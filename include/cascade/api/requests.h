@@ -32,6 +32,7 @@
 #include "cascade/io/label_file.h"
 #include "cascade/seeding/credit_distribution.h"
 #include "cascade/seeding/individual_influence.h"
+#include "cascade/seeding/reach_goal.h"
 #include "cascade/seeding/seed_selection.h"
 #include "cascade/seeding/validation.h"
 
@@ -126,6 +127,9 @@ struct SeedRequest {
   // algo auto or opim-c and model ic only; not with targets, reached, budget, draws or deadline.
   std::vector<NodeId> against;
   std::string tie = "protector";  // with against: who wins a tie, protector or rumor
+  // Instead of k: the fewest seeds (with fees, the cheapest) whose expected reach, in the
+  // objective's units, is at least this (seeding/reach_goal.h); algo auto, ic or lt, no budget.
+  std::optional<double> reach;
 };
 inline constexpr std::uint64_t kRunsPerDraw = 10'000;
 // Competitive runs that check rumor blocking's protectors when validation is 0.
@@ -151,6 +155,7 @@ struct SeedResult {
   // is then unused (samples 0).
   std::optional<CompetitiveResult> blocking;
   TieRule tie = TieRule::kProtector;
+  std::optional<ReachGoal> reach_goal;    // with reach; seed_fees and spent with its fees
 };
 
 // Graph probabilities must be assigned as the model needs (load with default_prob(model)).

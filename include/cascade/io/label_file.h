@@ -56,7 +56,7 @@ std::vector<NodeId> read_node_list(const Graph& graph, const std::string& path,
 std::vector<NodeId> nodes_from_labels(const Graph& graph, std::span<const std::string> labels,
                                       const std::string& source, std::string_view what);
 
-// A fee per person from 'label,fee' lines, each a finite positive number; people not listed get
+// A fee per person from 'label,fee' lines, each a finite number >= 0 (0: free); people not listed get
 // `default_fee`.
 std::vector<double> read_fees(const Graph& graph, const std::string& path, double default_fee);
 

@@ -13,10 +13,13 @@
 // and the last seed's marginal coverage is at least 300 RR sets (as `auto` does, so that the seeds
 // are not chosen on a sample too small to tell people apart) or the sample is as large as IMM's
 // for as many seeds (lambda* over the proven lower bound), or at OPIM-C's theta_max for k = the
-// most people the budget can pay for (capped by max_seeds), or at the time limit. When greedy
+// most people the budget can pay for (capped by max_seeds), or at the time limit. Past the target
+// ratio only R1 grows, in jumps (1.25x to 8x) to the size that should give the last seed 300
+// RR sets, as opim_c.h refines; R2 and its bound stay, within the same union bound over rounds. When greedy
 // stops with money left because nobody affordable adds coverage on the sample, the rest of the
 // budget goes to the highest out-degree people still affordable (max_coverage.h's fill rule),
-// with marginal gain 0: a larger budget never buys a smaller seed set.
+// with marginal gain 0: a larger budget never buys a smaller seed set (free people are not filled
+// in: they spend nothing).
 // Time per round O(RR members + picks x n); memory O(RR members). Independent of the thread count.
 #pragma once
 
@@ -31,7 +34,7 @@
 namespace cascade {
 
 struct BudgetOptions {
-  std::vector<double> fees;    // one per node, each > 0
+  std::vector<double> fees;    // one per node, each >= 0 (0: free, taken first if it adds reach)
   double budget = 0;           // > 0, at least the cheapest fee
   std::uint32_t max_seeds = 0;  // 0: as many as the budget pays for
   double epsilon = 0.1;

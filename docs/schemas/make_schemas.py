@@ -73,8 +73,35 @@ DEFS = {
 
 # A mean over a campaign's worlds with its 95% interval (low = high with one world).
 WORLD_ESTIMATE = obj({"mean": num(), "ci95": INTERVAL})
-CAMPAIGN_REACH = obj({"people": WORLD_ESTIMATE, "inside": nullable(WORLD_ESTIMATE),
-                      "outside": nullable(WORLD_ESTIMATE)})
+DEFS["estimate"] = WORLD_ESTIMATE  # a mean over worlds with its 95% interval
+CAMPAIGN_ESTIMATE = {"$ref": "#/$defs/estimate"}
+
+
+def described(schema, text):
+    return {**schema, "description": text}
+
+
+CAMPAIGN_REACH = obj({
+    "people": WORLD_ESTIMATE, "inside": nullable(WORLD_ESTIMATE),
+    "outside": nullable(WORLD_ESTIMATE),
+    "positive": described(nullable(CAMPAIGN_ESTIMATE),
+                          "satisfied people reached (icn); null otherwise"),
+    "negative": described(nullable(CAMPAIGN_ESTIMATE),
+                          "unhappy people reached (icn), never netted against the satisfied; "
+                          "null otherwise")})
+CAMPAIGN_VALUE = obj({
+    "cpm": nullable(nnum()), "value_per_adoption": nullable(nnum()),
+    "impressions": CAMPAIGN_ESTIMATE, "positive_impressions": nullable(CAMPAIGN_ESTIMATE),
+    "negative_impressions": nullable(CAMPAIGN_ESTIMATE), "cost_equivalence_note": string(),
+    "cost_equivalence": nullable(CAMPAIGN_ESTIMATE),
+    "positive_cost_equivalence": nullable(CAMPAIGN_ESTIMATE),
+    "negative_cost_equivalence": nullable(CAMPAIGN_ESTIMATE),
+    "adoptions": CAMPAIGN_ESTIMATE, "adoption_value": nullable(CAMPAIGN_ESTIMATE),
+    "fees": CAMPAIGN_ESTIMATE, "return": nullable(CAMPAIGN_ESTIMATE), "return_note": string()})
+CAMPAIGN_VALUE["description"] = (
+    "What the campaign earned (campaign/value.h), after the reach: cost equivalence is not the "
+    "value of the conversations (Barcelona Principles); under icn only its positive and negative "
+    "parts, never netted")
 
 
 def command_schema(name, properties, required, graph=True):
@@ -247,7 +274,10 @@ SCHEMAS = {
          "cohesion", "levels", "timing"]),
     "campaign": command_schema("campaign", {
         "plan": string(), "model": string(), "probability": string(),
-        "deadline": nullable(integer()), "worlds": integer(), "budget": nnum(),
+        "deadline": nullable(integer()),
+        "neg_weight": described(nullable(nnum()), "icn: the weight of an unhappy person in the "
+                                "auto rule's objective; null otherwise"),
+        "worlds": integer(), "budget": nnum(),
         "audience": nullable(nnum()),
         "phases": {"type": "array", "minItems": 1, "items": obj({
             "phase": integer(), "seeding": {"enum": ["auto", "hubs", "group", "list"]},
@@ -261,13 +291,16 @@ SCHEMAS = {
         "reach": CAMPAIGN_REACH,
         "curve": {"type": "array", "items": obj({"mean": num(), "ci95": INTERVAL,
                                                  "step": integer()})},
-        "value": nullable(obj({"impressions": WORLD_ESTIMATE,
-                               "cost_equivalence": nullable(WORLD_ESTIMATE),
-                               "return": nullable(WORLD_ESTIMATE)})),
+        "value": nullable(CAMPAIGN_VALUE),
         "single_shot": obj({"seeding": {"enum": ["auto", "hubs", "group"]}, "seeds": LABELS,
                             "fees": {"type": "array", "items": nnum()}, "spent": nnum(),
                             "reach": CAMPAIGN_REACH}),
-        "comparison": obj({"objective": {"enum": ["people", "audience weight"]},
+        "comparison": obj({"objective": {
+            "description": "people, audience weight, or under icn positive people / positive - L "
+                           "x negative people",
+            "type": "string",
+            "pattern": "^(people|audience weight|positive people|positive - [0-9.e+-]+ x "
+                       "negative people)$"},
                            "difference": WORLD_ESTIMATE,
                            "winner": {"enum": ["plan", "single shot", "tie"]},
                            "interval_excludes_zero": boolean()}),

@@ -1,11 +1,13 @@
 // cascade seeds GRAPH -k K: who to seed. Influence maximization with the guarantees of OPIM-C and
 // IMM, greedy by simulation for the models sampling cannot handle, budgets, and baselines.
 #include <fmt/format.h>
+#include <signal.h>
 
 #include <nlohmann/json.hpp>
 
 #include "cascade/api/requests.h"
 #include "cascade/error.h"
+#include "cascade/interrupt.h"
 #include "cascade/io/csv.h"
 #include "cascade/io/file.h"
 #include "cascade/io/label_file.h"
@@ -15,6 +17,42 @@
 
 namespace cascade::cli {
 namespace {
+
+extern "C" void request_stop_on_signal(int) {
+  request_stop();
+  struct sigaction action{};
+  action.sa_handler = SIG_DFL;  // the next Ctrl-C ends the process
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGINT, &action, nullptr);
+}
+
+// SIGINT asks the selection to stop (interrupt.h: request_stop) for as long as it lives, where
+// SIGINT had its default action; the default comes back afterwards.
+class StopOnInterrupt {
+ public:
+  StopOnInterrupt() {
+    clear_stop();
+    struct sigaction current{};
+    if (::sigaction(SIGINT, nullptr, &current) != 0) return;
+    if ((current.sa_flags & SA_SIGINFO) != 0 || current.sa_handler != SIG_DFL) return;
+    struct sigaction action{};
+    action.sa_handler = request_stop_on_signal;
+    sigemptyset(&action.sa_mask);
+    installed_ = ::sigaction(SIGINT, &action, nullptr) == 0;
+  }
+  ~StopOnInterrupt() {
+    if (!installed_) return;
+    struct sigaction action{};
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, nullptr);
+  }
+  StopOnInterrupt(const StopOnInterrupt&) = delete;
+  StopOnInterrupt& operator=(const StopOnInterrupt&) = delete;
+
+ private:
+  bool installed_ = false;
+};
 
 constexpr std::uint32_t kNoDeadline = std::numeric_limits<std::uint32_t>::max();
 
@@ -163,7 +201,12 @@ void run(Options options) {
   if (!options.against_file.empty()) {
     request.against = read_node_list(graph, options.against_file, "rumor spreader");
   }
-  const SeedResult result = select_seeds(graph, request);
+  const SeedResult result = [&] {
+    // Ctrl-C while choosing: the anytime selectors finish their round and return the best seeds
+    // so far with the ratio proven (a note says so); a second Ctrl-C ends the process.
+    const StopOnInterrupt stop_on_interrupt;
+    return select_seeds(graph, request);
+  }();
   const bool targeted = !request.targets.empty();
   const auto [audience_people, audience_weight] =
       targeted ? audience_of(graph, request) : std::pair<std::size_t, double>{};

@@ -25,4 +25,12 @@ InterruptCheck set_interrupt_check(InterruptCheck check);
 // atomic load).
 void check_interrupt();
 
+// A softer request than an interruption, for the command line's Ctrl-C during `seeds`: the
+// anytime selectors (opim-c and auto, budgets) finish the round they are in and return the best
+// seeds so far with the ratio proven at that moment, as at a time limit, saying so in their
+// notes. request_stop() is async-signal-safe (one lock-free atomic store).
+void request_stop();
+bool stop_requested();
+void clear_stop();
+
 }  // namespace cascade

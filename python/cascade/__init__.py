@@ -18,8 +18,9 @@ from .campaign import CampaignResult, campaign
 from .generators import generate
 from .graph import Graph
 from .learning import LearnResult, learn
+from .report import ReportResult, report
 
 __all__ = ["Graph", "seeds", "simulate", "influencers", "communities", "compare", "audit",
            "generate", "learn", "seed_algorithms", "InputError", "UsageError", "SeedResult",
            "SimulationResult", "InfluenceResult", "CommunityResult", "CompareResult", "AuditResult",
-           "LearnResult", "campaign", "CampaignResult"]
+           "LearnResult", "campaign", "CampaignResult", "report", "ReportResult"]

@@ -469,8 +469,9 @@ def _fees(graph, costs, default_cost):
         fees = [float(default_cost)] * graph.num_nodes
         for label, fee in costs.items():
             fee = float(fee)
-            if not (np.isfinite(fee) and fee > 0):
-                raise ValueError(f"costs: found fee {fee} for {label!r}; expected a positive number")
+            if not (np.isfinite(fee) and fee >= 0):
+                raise ValueError(f"costs: found fee {fee} for {label!r}; expected a number >= 0 "
+                                 "(0: free, as employees or fans)")
             fees[graph._node(label, "costs")] = fee
         return fees
     fees = np.asarray(costs, dtype=np.float64)

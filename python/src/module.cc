@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "cascade/api/learn.h"
+#include "cascade/api/report.h"
 #include "cascade/api/requests.h"
 #include "cascade/community/tight_group.h"
 #include "cascade/error.h"
@@ -875,6 +876,43 @@ PYBIND11_MODULE(_cascade, m) {
     request.seed = seed;
     const CompareReport report = without_gil(threads, [&] { return compare(graph, request); });
     return compare_dict(report);
+  });
+
+  m.def("report", [](const Graph& graph, std::vector<NodeId> seeds, std::uint32_t k,
+                     const std::string& model, const std::string& algo, double eps,
+                     std::uint64_t runs, std::vector<double> targets, std::vector<double> fees,
+                     std::optional<double> cpm, std::optional<double> value_per_adoption,
+                     std::optional<double> default_fee, bool communities, bool compare,
+                     std::vector<std::string> strategies, const std::string& top,
+                     const std::string& title, const std::string& network_name,
+                     std::uint64_t seed, int threads) {
+    ReportRequest request;
+    request.seeds = std::move(seeds);
+    request.k = k;
+    request.model = model_request(model, 0, std::nullopt);
+    request.algo = algo;
+    request.eps = eps;
+    request.runs = runs;
+    request.targets = std::move(targets);
+    request.fees = std::move(fees);
+    request.cpm = cpm;
+    request.value_per_adoption = value_per_adoption;
+    request.default_fee = default_fee;
+    request.communities = communities;
+    request.compare = compare;
+    request.strategies = std::move(strategies);
+    request.top = top;
+    request.title = title;
+    request.network_name = network_name;
+    request.command = "cascade.report (Python)";
+    request.seed = seed;
+    const ReportPage page = without_gil(threads, [&] { return make_report(graph, request); });
+    py::dict out;
+    out["html"] = page.html;
+    out["data"] = page.data_json;
+    out["seeds"] = page.seeds;
+    out["drawn_as_communities"] = page.drawn_as_communities;
+    return out;
   });
 
   m.def("audit", [](const Graph& graph, NodeId account, std::vector<NodeId> likers,

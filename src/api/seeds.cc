@@ -436,6 +436,16 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
   out.selection_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
+  // Under icn nobody may add positive reach (a seed whose gain is not positive is not added):
+  // then the best choice is to seed nobody, and there is nothing to validate.
+  if (selection.seeds.empty()) {
+    out.spread.sentiment = model.has_sentiment();
+    out.spread.by_rr_sets = false;
+    selection.notes.push_back(
+        "nobody adds positive reach under this objective (every candidate's gain is 0 or "
+        "below): the best choice is to seed nobody");
+    return out;
+  }
   // By default until the 95% interval is within 1% of the estimate: 100,000 to 3.2 million RR
   // sets, or Monte Carlo runs in batches of 1,000, 1,000, 2,000, ... up to 100,000.
   out.spread = request.validation > 0

@@ -150,7 +150,9 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
                                              last_marginal == 0 ||
                                              static_cast<double>(r1.size()) >= refine_cap);
     const bool last = round >= rounds || static_cast<double>(theta) >= theta_max;
-    const bool out_of_time = options.time_limit > 0 && since(start) >= options.time_limit;
+    const bool stopped = stop_requested();
+    const bool out_of_time =
+        stopped || (options.time_limit > 0 && since(start) >= options.time_limit);
     if (settled || last || out_of_time) {
       result.notes.push_back(fmt::format(
           "round {}: {} RR sets in R1, {} in R2; cost-effective greedy with the best-single "
@@ -163,7 +165,11 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
             "{} RR sets (it is {})",
             group_digits(kDefaultRefineMinMarginal), group_digits(last_marginal)));
       }
-      if (out_of_time && !settled) {
+      if (stopped && !settled) {
+        result.notes.push_back(
+            "stopped on request (Ctrl-C) after this round: the best seeds so far, with the ratio "
+            "proven for them");
+      } else if (out_of_time && !settled) {
         result.notes.push_back(fmt::format("stopped by the time limit of {} s", options.time_limit));
       }
       if (chosen.selection.seeds.size() == seats && options.max_seeds > 0 &&

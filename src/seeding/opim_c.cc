@@ -105,7 +105,9 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
       result.guarantee = target;
       guaranteed = true;
     }
-    const bool out_of_time = options.time_limit > 0 && since(start) >= options.time_limit;
+    const bool stopped = stop_requested();
+    const bool out_of_time =
+        stopped || (options.time_limit > 0 && since(start) >= options.time_limit);
     // Refining stops once the last seed's marginal coverage is large enough, when it adds
     // nothing (every RR set already covered), or at the sample IMM would draw (lambda* over the
     // lower bound on the optimum proven so far): `auto` never samples more than IMM.
@@ -121,7 +123,11 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
       result.notes.push_back(fmt::format(
           "round {}: {} RR sets in R1, {} in R2; proven ratio {:.4f} (target {:.4f})", round,
           group_digits(r1.size()), group_digits(r2.size()), result.guarantee, target));
-      if (out_of_time && !guaranteed) {
+      if (stopped && !done) {
+        result.notes.push_back(
+            "stopped on request (Ctrl-C) after this round: the best seeds so far, with the ratio "
+            "proven for them");
+      } else if (out_of_time && !guaranteed) {
         result.notes.push_back(fmt::format("stopped by the time limit of {} s before reaching the "
                                            "target ratio",
                                            options.time_limit));

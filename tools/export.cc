@@ -1,12 +1,13 @@
 // cascade export GRAPH OUT.gexf|OUT.graphml [--seeds FILE] [--communities] [--influence] [--reach]
 // [--costs FILE]: the network for Gephi, Gephi Lite, networkx or yEd, with node attributes the
 // library computes (api/export.h), written atomically.
+#include "cascade/api/export.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <limits>
 
-#include "cascade/api/export.h"
 #include "cascade/error.h"
 #include "cascade/io/csv.h"
 #include "cascade/io/file.h"
@@ -82,7 +83,8 @@ void run(Options options) {
     json["seeds"] = json_labels(graph, request.seeds);
     json["probability_scheme"] =
         graph.has_probabilities() ? nlohmann::ordered_json(graph.probability_scheme()) : nullptr;
-    json["communities"] = request.communities ? nlohmann::ordered_json(result.communities) : nullptr;
+    json["communities"] =
+        request.communities ? nlohmann::ordered_json(result.communities) : nullptr;
     json["modularity"] = request.communities ? nlohmann::ordered_json(result.modularity) : nullptr;
     json["rr_sets"] = request.influence ? nlohmann::ordered_json(result.rr_sets) : nullptr;
     if (result.reach) {
@@ -104,8 +106,10 @@ void run(Options options) {
              human_bytes(result.bytes), with_commas(std::uint64_t{result.nodes}),
              with_commas(result.edges), result.directed ? "directed" : "undirected");
   std::string nodes, edges;
-  for (const std::string& name : result.node_attributes) nodes += (nodes.empty() ? "" : ", ") + name;
-  for (const std::string& name : result.edge_attributes) edges += (edges.empty() ? "" : ", ") + name;
+  for (const std::string& name : result.node_attributes)
+    nodes += (nodes.empty() ? "" : ", ") + name;
+  for (const std::string& name : result.edge_attributes)
+    edges += (edges.empty() ? "" : ", ") + name;
   fmt::print("nodes     {}\n", nodes);
   fmt::print("edges     {}\n", edges.empty() ? std::string("(no attributes)") : edges);
   if (!request.seeds.empty()) fmt::print("seeds     {}\n", label_list(graph, request.seeds));
@@ -129,33 +133,38 @@ void run(Options options) {
 void register_export(CLI::App& app) {
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
-      "export", "The network as GEXF 1.3 (Gephi, Gephi Lite) or GraphML, with seeds, fees, "
-                "communities, influence and reach probabilities as node attributes");
+      "export",
+      "The network as GEXF 1.3 (Gephi, Gephi Lite) or GraphML, with seeds, fees, "
+      "communities, influence and reach probabilities as node attributes");
   add_graph_options(command, options->graph,
                     "Arc probabilities, written as each arc's probability attribute (default: wc "
                     "with --influence or --reach, else none)");
   command->add_option("OUT", options->request.out, "Output file: .gexf or .graphml")->required();
-  auto* seeds = command->add_option("--seeds", options->seeds_file,
-                                    "File of seed labels, one per line: the seed attribute")
+  auto* seeds = command
+                    ->add_option("--seeds", options->seeds_file,
+                                 "File of seed labels, one per line: the seed attribute")
                     ->check(nonempty_path());
   auto* labels = command->add_option("--seed-labels", options->seed_labels,
                                      "Seed labels: a,b,c (CSV quoting for a label with a comma)");
   seeds->excludes(labels);
-  command->add_option("--costs", options->costs_file, "File of 'label,fee' lines: the fee attribute")
+  command
+      ->add_option("--costs", options->costs_file, "File of 'label,fee' lines: the fee attribute")
       ->check(nonempty_path());
   command->add_option("--default-cost", options->default_cost, "Fee of everyone not in --costs")
       ->check(real_number(0, std::numeric_limits<double>::infinity(), false, true))
       ->capture_default_str();
   command->add_flag("--communities", options->request.communities,
                     "Leiden communities: the community attribute");
-  command->add_option("--resolution", options->request.resolution,
-                      "With --communities: Leiden's resolution")
+  command
+      ->add_option("--resolution", options->request.resolution,
+                   "With --communities: Leiden's resolution")
       ->check(real_number(0, 1000, true, false))
       ->capture_default_str();
   command->add_flag("--influence", options->request.influence,
                     "Everyone's expected reach alone (RR sets; ic, lt): influence, influence_se");
-  command->add_option("--samples", options->request.samples,
-                      "With --influence: RR sets (0: 20 per node within 200,000 and 5,000,000)")
+  command
+      ->add_option("--samples", options->request.samples,
+                   "With --influence: RR sets (0: 20 per node within 200,000 and 5,000,000)")
       ->capture_default_str();
   command->add_flag("--reach", options->request.reach,
                     "Each person's chance of being reached by the seeds (Monte Carlo): "
@@ -163,8 +172,9 @@ void register_export(CLI::App& app) {
   command->add_option("--runs", options->request.runs, "With --reach: Monte Carlo runs")
       ->check(whole_number(2, 100'000'000))
       ->capture_default_str();
-  command->add_option("--model", options->request.model.model,
-                      "With --influence or --reach: ic, lt (--reach also threshold:..., icn:...)")
+  command
+      ->add_option("--model", options->request.model.model,
+                   "With --influence or --reach: ic, lt (--reach also threshold:..., icn:...)")
       ->capture_default_str();
   add_common_options(command, options->common);
   command->callback([options] { run(*options); });

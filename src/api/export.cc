@@ -23,7 +23,8 @@ XmlFormat format_for(const std::string& path) {
   std::transform(name.begin(), name.end(), name.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   const auto ends_with = [&](const std::string& tail) {
-    return name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+    return name.size() > tail.size() &&
+           name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
   };
   if (ends_with(".gexf")) return XmlFormat::kGexf;
   if (ends_with(".graphml")) return XmlFormat::kGraphml;
@@ -36,12 +37,12 @@ void check_request(const Graph& graph, const ExportRequest& request) {
   std::unordered_set<NodeId> seen;
   for (const NodeId v : request.seeds) {
     if (v >= graph.num_nodes()) {
-      throw UsageError("seeds", fmt::format("found node {}; expected a node id below {}", v,
-                                            graph.num_nodes()));
+      throw UsageError(
+          "seeds", fmt::format("found node {}; expected a node id below {}", v, graph.num_nodes()));
     }
     if (!seen.insert(v).second) {
-      throw UsageError("seeds", fmt::format("found {} twice; expected each person once",
-                                            graph.label(v)));
+      throw UsageError("seeds",
+                       fmt::format("found {} twice; expected each person once", graph.label(v)));
     }
   }
   if (!request.fees.empty()) {
@@ -57,8 +58,8 @@ void check_request(const Graph& graph, const ExportRequest& request) {
     }
   }
   if (request.communities && !(request.resolution > 0 && request.resolution <= 1000)) {
-    throw UsageError("resolution", fmt::format("found {}; expected a number in (0, 1000]",
-                                               request.resolution));
+    throw UsageError("resolution",
+                     fmt::format("found {}; expected a number in (0, 1000]", request.resolution));
   }
   if (request.reach && request.seeds.empty()) {
     throw UsageError("reach", "found no seeds; expected seeds whose reach to simulate");

@@ -27,11 +27,11 @@
 namespace cascade {
 
 struct ExportRequest {
-  std::string out;              // ends in .gexf or .graphml (any case)
-  std::vector<NodeId> seeds;    // distinct nodes; may be empty
-  std::vector<double> fees;     // one per node, or empty
+  std::string out;            // ends in .gexf or .graphml (any case)
+  std::vector<NodeId> seeds;  // distinct nodes; may be empty
+  std::vector<double> fees;   // one per node, or empty
   bool communities = false;
-  double resolution = 1.0;      // with communities
+  double resolution = 1.0;  // with communities
   bool influence = false;
   std::uint64_t samples = 0;    // with influence: RR sets (InfluenceRequest::samples)
   bool reach = false;           // needs seeds
@@ -41,19 +41,19 @@ struct ExportRequest {
 };
 
 struct ExportResult {
-  std::string format;                        // "gexf" or "graphml"
+  std::string format;  // "gexf" or "graphml"
   NodeId nodes = 0;
-  std::uint64_t edges = 0;                   // as written: links once when undirected
+  std::uint64_t edges = 0;  // as written: links once when undirected
   bool directed = true;
   std::vector<std::string> node_attributes;  // in the file's order, label first
   std::vector<std::string> edge_attributes;
-  std::uint32_t communities = 0;             // with communities
+  std::uint32_t communities = 0;  // with communities
   double modularity = 0;
-  std::uint64_t rr_sets = 0;                 // with influence
-  std::optional<Estimate> reach;             // with reach: the seeds' expected reach
+  std::uint64_t rr_sets = 0;      // with influence
+  std::optional<Estimate> reach;  // with reach: the seeds' expected reach
   std::uint64_t runs = 0;
   std::uint64_t bytes = 0;
-  std::vector<Phase> phases;                 // what took the time, in order
+  std::vector<Phase> phases;  // what took the time, in order
 };
 
 // "gexf" or "graphml", as `out`'s extension names (any case); UsageError (field out) for any other.

@@ -147,11 +147,13 @@ void register_export(CLI::App& app) {
   auto* labels = command->add_option("--seed-labels", options->seed_labels,
                                      "Seed labels: a,b,c (CSV quoting for a label with a comma)");
   seeds->excludes(labels);
-  command
-      ->add_option("--costs", options->costs_file, "File of 'label,fee' lines: the fee attribute")
-      ->check(nonempty_path());
+  auto* costs = command
+                    ->add_option("--costs", options->costs_file,
+                                 "File of 'label,fee' lines: the fee attribute")
+                    ->check(nonempty_path());
   command->add_option("--default-cost", options->default_cost, "Fee of everyone not in --costs")
       ->check(real_number(0, std::numeric_limits<double>::infinity(), false, true))
+      ->needs(costs)
       ->capture_default_str();
   command->add_flag("--communities", options->request.communities,
                     "Leiden communities: the community attribute");

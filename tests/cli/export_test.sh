@@ -128,6 +128,7 @@ expect 2 'OUT: found .*out\.txt.*expected .*\.gexf' -- \
   "$cascade" export "$work/hostile.csv" "$work/out.txt"
 check "an unknown extension writes nothing" -- test ! -e "$work/out.txt"
 expect 2 '' -- "$cascade" export "$work/hostile.csv" "$work/x.gexf" --no-such-flag
+expect 2 'costs' -- "$cascade" export "$work/hostile.csv" "$work/x.gexf" --default-cost 2
 expect 2 'reach' -- "$cascade" export "$work/hostile.csv" "$work/x.gexf" --reach
 expect 2 'model' -- "$cascade" export "$work/hostile.csv" "$work/x.gexf" --influence \
   --model threshold:2

@@ -11,7 +11,7 @@ packages=(
   clang-14 libclang-rt-14-dev libomp-14-dev
   pybind11-dev python3-pybind11 python3-numpy python3-pytest python3-networkx python3-scipy
   python3-pandas python3-matplotlib
-  python3-jsonschema
+  python3-jsonschema libxml2-utils
   chromium
 )
 # The report's page is bundled with Node.js (web/): Debian's nodejs and npm unless a Node.js is

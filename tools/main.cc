@@ -150,6 +150,7 @@ int main(int argc, char** argv) {
   cascade::cli::register_learn(app);
   cascade::cli::register_campaign(app);
   cascade::cli::register_report(app);
+  cascade::cli::register_export(app);
   std::string help_topic;
   CLI::App* help = app.add_subcommand("help", "Show the commands, or one command's options");
   help->add_option("COMMAND", help_topic, "The command to explain");

@@ -152,5 +152,6 @@ void register_demo(CLI::App& app);
 void register_learn(CLI::App& app);
 void register_campaign(CLI::App& app);
 void register_report(CLI::App& app);
+void register_export(CLI::App& app);
 
 }  // namespace cascade::cli

@@ -332,6 +332,18 @@ SCHEMAS = {
         "output": string(), "format": string(), "probability_scheme": nullable(string()),
         "timing": TIMING},
         ["output", "format", "probability_scheme", "timing"]),
+    "export": command_schema("export", {
+        "output": string(), "format": {"enum": ["gexf", "graphml"]}, "bytes": integer(),
+        "edges": integer(), "directed": boolean(),
+        "node_attributes": {"type": "array", "items": string()},
+        "edge_attributes": {"type": "array", "items": string()}, "seeds": LABELS,
+        "probability_scheme": nullable(string()), "communities": nullable(integer()),
+        "modularity": nullable(num()), "rr_sets": nullable(integer()),
+        "runs": nullable(integer()), "reach": nullable(num()),
+        "reach_stderr": nullable(nnum()), "reach_ci95": nullable(INTERVAL), "timing": TIMING},
+        ["output", "format", "bytes", "edges", "directed", "node_attributes", "edge_attributes",
+         "seeds", "probability_scheme", "communities", "modularity", "rr_sets", "runs", "reach",
+         "timing"]),
     "generate": command_schema("generate", {
         "model": {"enum": ["erdos-renyi", "barabasi-albert", "watts-strogatz",
                            "planted-partition", "rmat"]},

@@ -2,6 +2,7 @@
 // speaks of. Include this one header to use the library.
 #pragma once
 
+#include "cascade/api/export.h"
 #include "cascade/api/learn.h"
 #include "cascade/api/requests.h"
 #include "cascade/campaign/parameter_uncertainty.h"

@@ -112,6 +112,9 @@ with tempfile.TemporaryDirectory() as work:
         ("report", [names, "-k", "1", "--runs", "20", "--out", str(work / "names.html")]),
         ("convert", [net, str(work / "net.graphml")]),
         ("convert", [names, str(work / "names.csv.gz"), "--prob", "trivalency"]),
+        ("export", [names, str(work / "names.gexf"), "--seed-labels", '"Müller, Anna"',
+                    "--communities", "--influence", "--samples", "2000", "--reach", "--runs", "20"]),
+        ("export", [net, str(work / "net.graphml")]),
         ("generate", ["planted-partition", str(work / "planted.txt"), "--nodes", "60",
                       "--groups", "3", "--degree", "6", "--communities", str(work / "groups.csv")]),
     ]

@@ -148,6 +148,8 @@ class SeedResult(Result):
         self.negative_gains = list(raw.get("negative_gains", []))
         self.credit = raw.get("credit")
         self.from_data = raw.get("from_data")
+        self.blocking = raw.get("blocking")
+        self.reach_goal = raw.get("reach_goal")
 
     def to_pandas(self):
         """The seeds as a DataFrame: rank, label, marginal_gain (and fee, with a budget)."""
@@ -219,6 +221,9 @@ class SimulationResult(Result):
         self.audience = raw.get("audience")
         self.outside_audience = raw.get("outside_audience")
         self.value = raw.get("value")
+        # With against: the rumor's reach alone and with these seeds as protectors, and the
+        # people saved, each a dict of mean, stderr, low, high.
+        self.blocking = raw.get("blocking")
         self.from_data = raw.get("from_data")
 
     def to_pandas(self):
@@ -497,7 +502,7 @@ def seeds(graph, k=0, model="ic", algo="auto", eps=0.1, delta=None, time_limit=N
           validation=None, runs=1000, candidates=None, costs=None, budget=None, default_cost=1.0,
           fade=0.0, deadline=None, prob=None, seed=1, threads=0, neg_weight=0.0, targets=None,
           reached=None, log=None, log_format="actions", window=None, draws=0, prior=(1.0, 1.0),
-          fees=None):
+          fees=None, against=None, tie="protector", reach=None):
     """Who to seed: the k people whose word reaches the most (``cascade seeds``).
 
     Parameters
@@ -552,6 +557,14 @@ def seeds(graph, k=0, model="ic", algo="auto", eps=0.1, delta=None, time_limit=N
         Re-estimate the spread under this many probability vectors drawn from the data (a graph
         read with ``prob="weight", arc_evidence=True``); ``prior`` is learn's Beta(A, B).
     fees : as ``costs`` (the library's name; give one of them)
+    against : labels or a file of labels, optional
+        People already spreading a negative message: the k seeds are protectors chosen to save
+        the most people from it (rumor blocking under competitive ic); ``tie`` is ``"protector"``
+        or ``"rumor"``, who wins a tie. The result's ``blocking`` holds the rumor's reach alone,
+        with the protectors, and the people saved.
+    reach : float, optional
+        Instead of ``k``: the fewest seeds (with ``costs``, the cheapest) whose expected reach is
+        at least this; the result's ``reach_goal`` holds what was proven.
 
     Returns
     -------
@@ -584,14 +597,15 @@ def seeds(graph, k=0, model="ic", algo="auto", eps=0.1, delta=None, time_limit=N
         0 if candidates is None else candidates, fees, 0.0 if budget is None else budget,
         default_cost, seed, threads, float(neg_weight), _targets(g, targets),
         _people(g, reached, "reached"), log or "", log_format,
-        0.0 if window is None else float(window), draws, _prior(prior))
+        0.0 if window is None else float(window), draws, _prior(prior),
+        _people(g, against, "against"), tie, _real(reach))
     return SeedResult(g, raw)
 
 
 def simulate(graph, seeds, model="ic", runs=10000, rel_error=None, fade=0.0, deadline=None,
              node_probabilities=False, trace=False, prob=None, seed=1, threads=0, targets=None,
              reached=None, cpm=None, value_per_adoption=None, fees=None, default_fee=None,
-             draws=0, prior=(1.0, 1.0)):
+             draws=0, prior=(1.0, 1.0), against=None, tie="protector"):
     """Monte Carlo spread of a campaign from given seeds (``cascade simulate``).
 
     Parameters
@@ -626,6 +640,10 @@ def simulate(graph, seeds, model="ic", runs=10000, rel_error=None, fade=0.0, dea
     default_fee : float, optional
     draws : int, default 0
         The reach re-estimated under probabilities drawn from the data; ``prior`` Beta(A, B).
+    against : labels or a file of labels, optional
+        People already spreading a negative message; the seeds are its protectors under
+        competitive ic (``tie``: ``"protector"`` or ``"rumor"`` wins a tie). ``blocking`` then
+        holds the rumor's reach alone and with the protectors, and the people saved.
 
     Returns
     -------
@@ -650,7 +668,8 @@ def simulate(graph, seeds, model="ic", runs=10000, rel_error=None, fade=0.0, dea
                             0.0 if rel_error is None else rel_error, bool(node_probabilities),
                             bool(trace), seed, threads, _targets(g, targets),
                             _people(g, reached, "reached"), _real(cpm), _real(value_per_adoption),
-                            fee_list, _real(default_fee), draws, _prior(prior))
+                            fee_list, _real(default_fee), draws, _prior(prior),
+                            _people(g, against, "against"), tie)
     return SimulationResult(g, raw, trace=trace)
 
 

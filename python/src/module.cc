@@ -164,6 +164,31 @@ py::dict value_dict(const CampaignValue& v, bool sentiment) {
 
 // ---- Campaigns ---------------------------------------------------------------------------------
 
+py::object blocking_dict(const std::optional<CompetitiveResult>& blocking) {
+  if (!blocking) return py::none();
+  py::dict d;
+  d["runs"] = blocking->runs;
+  d["rumor_alone"] = estimate(blocking->rumor_alone);
+  d["rumor"] = estimate(blocking->rumor);
+  d["saved"] = estimate(blocking->saved);
+  d["protected"] = estimate(blocking->protected_people);
+  return std::move(d);
+}
+
+py::object reach_goal_dict(const std::optional<ReachGoal>& goal) {
+  if (!goal) return py::none();
+  py::dict d;
+  d["goal"] = goal->goal;
+  d["everyone"] = goal->everyone;
+  d["proven_reach"] = goal->proven_reach;
+  d["proven"] = goal->proven;
+  d["cost_in"] = goal->by_fees ? "fees" : "seeds";
+  d["cost"] = goal->cost;
+  d["optimum_lower"] = goal->optimum_lower;
+  d["size_ratio"] = goal->size_ratio;
+  return std::move(d);
+}
+
 py::dict world_estimate_dict(const WorldEstimate& e) {
   py::dict d;
   d["mean"] = e.mean;
@@ -752,8 +777,12 @@ PYBIND11_MODULE(_cascade, m) {
            std::uint32_t candidates, std::vector<double> fees, double budget, double default_fee,
            std::uint64_t seed, int threads, double neg_weight, std::vector<double> targets,
            std::vector<NodeId> reached, const std::string& log, const std::string& log_format,
-           double window, std::uint32_t draws, std::array<double, 2> prior) {
+           double window, std::uint32_t draws, std::array<double, 2> prior,
+           std::vector<NodeId> against, const std::string& tie, std::optional<double> reach) {
           SeedRequest request;
+          request.against = std::move(against);
+          request.tie = tie;
+          request.reach = reach;
           request.k = k;
           request.model = model_request(model, fade, deadline);
           request.algo = algo;
@@ -782,6 +811,8 @@ PYBIND11_MODULE(_cascade, m) {
           d["credit"] = result.credit ? py::object(credit_dict(*result.credit)) : py::none();
           d["from_data"] =
               result.from_data ? py::object(data_interval_dict(*result.from_data)) : py::none();
+          d["blocking"] = blocking_dict(result.blocking);
+          d["reach_goal"] = reach_goal_dict(result.reach_goal);
           return d;
         });
 
@@ -791,7 +822,8 @@ PYBIND11_MODULE(_cascade, m) {
                        int threads, std::vector<double> targets, std::vector<NodeId> reached,
                        std::optional<double> cpm, std::optional<double> value_per_adoption,
                        std::vector<double> fees, std::optional<double> default_fee,
-                       std::uint32_t draws, std::array<double, 2> prior) {
+                       std::uint32_t draws, std::array<double, 2> prior,
+                       std::vector<NodeId> against, const std::string& tie) {
     SimulationRequest request;
     request.seeds = std::move(seeds);
     request.model = model_request(model, fade, deadline);
@@ -808,8 +840,11 @@ PYBIND11_MODULE(_cascade, m) {
     request.default_fee = default_fee;
     request.draws = draws;
     request.prior = prior;
+    request.against = std::move(against);
+    request.tie = tie;
     const SimulationReport report = without_gil(threads, [&] { return simulate(graph, request); });
     py::dict d = simulation_dict(report.result);
+    d["blocking"] = blocking_dict(report.blocking);
     const bool targeted = !request.targets.empty();
     d["audience"] = targeted ? py::object(estimate(report.result.audience)) : py::none();
     d["outside_audience"] =

@@ -49,3 +49,18 @@ def test_report_errors(hostile, tmp_path):
     with pytest.raises(FileNotFoundError):
         cascade.report(hostile, out=tmp_path / "no" / "page.html", k=1)
     assert not (tmp_path / "no").exists()
+
+
+def test_rumor_blocking_and_reach_goal_keywords():
+    g = cascade.Graph.from_networkx(nx.karate_club_graph())
+    blocked = cascade.seeds(g, 2, against=[33], validation=2000, seed=3)
+    assert len(blocked.seeds) == 2 and 33 not in blocked.seeds
+    b = blocked.blocking
+    assert b["saved"]["mean"] > 0 and b["rumor"]["mean"] < b["rumor_alone"]["mean"]
+    again = cascade.simulate(g, blocked.seeds, against=[33], runs=2000, seed=3)
+    assert again.blocking["saved"]["low"] <= again.blocking["saved"]["mean"] <= again.blocking["saved"]["high"]
+    with pytest.raises(ValueError, match="tie"):
+        cascade.seeds(g, 2, against=[33], tie="nobody")
+    goal = cascade.seeds(g, reach=8, seed=3)
+    assert goal.reach_goal["goal"] == 8 and goal.reach_goal["proven"]
+    assert goal.spread >= 0.9 * 8 - 3 * goal.spread_stderr

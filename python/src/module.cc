@@ -172,7 +172,7 @@ py::object blocking_dict(const std::optional<CompetitiveResult>& blocking) {
   d["rumor"] = estimate(blocking->rumor);
   d["saved"] = estimate(blocking->saved);
   d["protected"] = estimate(blocking->protected_people);
-  return std::move(d);
+  return d;
 }
 
 py::object reach_goal_dict(const std::optional<ReachGoal>& goal) {
@@ -186,7 +186,7 @@ py::object reach_goal_dict(const std::optional<ReachGoal>& goal) {
   d["cost"] = goal->cost;
   d["optimum_lower"] = goal->optimum_lower;
   d["size_ratio"] = goal->size_ratio;
-  return std::move(d);
+  return d;
 }
 
 py::dict world_estimate_dict(const WorldEstimate& e) {

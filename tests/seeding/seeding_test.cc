@@ -11,6 +11,7 @@
 #include "../diffusion/exact_spread.h"
 #include "cascade/diffusion/simulator.h"
 #include "cascade/error.h"
+#include "cascade/interrupt.h"
 #include "cascade/graph/probability.h"
 #include "cascade/parallel/parallel_for.h"
 #include "cascade/seeding/celf.h"
@@ -133,6 +134,26 @@ TEST(Seeding, TimeLimitReturnsSeedsWithTheRatioReached) {
   EXPECT_EQ(s.seeds.size(), 10u);
   EXPECT_LT(s.guarantee, kOneMinusInvE - 0.01);
   EXPECT_NE(s.notes.back().find("time limit"), std::string::npos);
+}
+
+// Ctrl-C in the command line: a stop requested before the first round ends the selection after
+// that round, with the seeds and the ratio proven so far and a note, as a time limit does.
+TEST(Seeding, StopRequestEndsTheSelectionAfterTheRound) {
+  Graph g = testing::random_graph(2000, 16000, 12, false, false);
+  assign_probabilities(g, ProbabilitySpec::parse("wc"), 1);
+  OpimOptions options;
+  options.k = 10;
+  options.epsilon = 0.01;
+  request_stop();
+  const SeedSelection s = opim_c(g, DiffusionModel::parse("ic"), options);
+  clear_stop();
+  EXPECT_EQ(s.seeds.size(), 10u);
+  EXPECT_LT(s.guarantee, kOneMinusInvE - 0.01);
+  EXPECT_NE(s.notes.back().find("stopped on request"), std::string::npos);
+  EXPECT_NE(s.notes.front().find("round 1:"), std::string::npos) << s.notes.front();
+  // Without the request the same call goes on to the target ratio.
+  const SeedSelection full = opim_c(g, DiffusionModel::parse("ic"), options);
+  EXPECT_GE(full.guarantee, kOneMinusInvE - 0.01);
 }
 
 // Slow reference for CELF++: plain greedy with the same oracle (common random numbers).

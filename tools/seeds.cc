@@ -12,6 +12,7 @@
 #include "cascade/io/file.h"
 #include "cascade/io/label_file.h"
 #include "cascade/rrset/reach_objective.h"
+#include "cascade/text.h"
 #include "cascade/parallel/parallel_for.h"
 #include "options.h"
 
@@ -67,6 +68,7 @@ struct Options {
   std::string targets_file;
   std::string reached_file;
   std::string against_file;
+  std::string max_memory;  // --max-memory as typed; empty: the library's default
   std::string out;
   std::string prior = "1,1";
   double reach = std::numeric_limits<double>::quiet_NaN();  // --reach; NaN: none
@@ -200,6 +202,15 @@ void run(Options options) {
   }
   if (!options.against_file.empty()) {
     request.against = read_node_list(graph, options.against_file, "rumor spreader");
+  }
+  if (!options.max_memory.empty()) {
+    const auto bytes = parse_byte_size(options.max_memory, physical_memory_bytes());
+    if (!bytes) {
+      throw UsageError(fmt::format("--max-memory: found '{}'; expected a size such as 2G, 512M, "
+                                   "1.5GiB or 60% (of this machine's memory)",
+                                   options.max_memory));
+    }
+    request.max_memory = *bytes;
   }
   const SeedResult result = [&] {
     // Ctrl-C while choosing: the anytime selectors finish their round and return the best seeds
@@ -485,6 +496,10 @@ void register_seeds(CLI::App& app) {
                       "opim-c and auto: return the best seeds after this many seconds with their "
                       "proven ratio")
       ->check(real_number(0, std::numeric_limits<double>::infinity(), true, true));
+  command->add_option("--max-memory", options->max_memory,
+                      "RR samples may take at most this (2G, 512M, 1.5GiB, 60%; default 80% of "
+                      "physical memory): refused before sampling when the first round cannot "
+                      "fit, else the best seeds so far with their proven ratio");
   command->add_option("--validation", options->request.validation,
                       "Independent samples for the reported spread (default: until the 95% "
                       "interval is within 1%: 100,000 to 3.2 million RR sets, or Monte Carlo runs "

@@ -142,6 +142,12 @@ const std::vector<AlgorithmInfo>& seed_algorithms() {
   return kAlgorithms;
 }
 
+std::uint64_t effective_max_memory(std::uint64_t max_memory) {
+  if (max_memory > 0) return max_memory;
+  return static_cast<std::uint64_t>(kDefaultMemoryShare *
+                                    static_cast<double>(physical_memory_bytes()));
+}
+
 SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
   SeedResult out;
   out.model = make_model(request.model);
@@ -349,6 +355,7 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     budget.delta = request.delta;
     budget.seed = request.seed;
     budget.time_limit = request.time_limit;
+    budget.max_memory = effective_max_memory(request.max_memory);
     budget.objective = objective;
     selection = budgeted_seeds(graph, model, budget);
     for (const NodeId v : selection.seeds) {
@@ -372,6 +379,7 @@ SeedResult select_seeds(const Graph& graph, const SeedRequest& request) {
     opim.delta = request.delta;
     opim.seed = request.seed;
     opim.time_limit = request.time_limit;
+    opim.max_memory = effective_max_memory(request.max_memory);
     opim.refine_min_marginal = selected == "opim-c+refine" ? kDefaultRefineMinMarginal : 0;
     opim.objective = objective;
     selection = opim_c(graph, model, opim);

@@ -108,6 +108,7 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
   double sampling = 0, selecting = 0;
   double best_upper = std::numeric_limits<double>::infinity();
   std::uint64_t theta = theta_zero;
+  check_first_round_memory(graph, theta_zero, options.max_memory);
   bool refining = false;
   for (int round = 1;; ++round) {
     check_interrupt();
@@ -196,6 +197,20 @@ SeedSelection budgeted_seeds(const Graph& graph, const DiffusionModel& model,
       theta = std::max(theta + 1, static_cast<std::uint64_t>(std::ceil(std::min(refine_cap, grown))));
     } else {
       theta *= 2;
+    }
+    // The next round's samples at this round's bytes per RR set (R1 twice, for its index).
+    if (options.max_memory > 0 && r1.size() > 0 && r2.size() > 0) {
+      const double per_set = static_cast<double>(r1.memory_bytes()) / static_cast<double>(r1.size());
+      const double r2_bytes = refining ? static_cast<double>(r2.memory_bytes())
+                                       : static_cast<double>(r2.memory_bytes()) *
+                                             static_cast<double>(theta) /
+                                             static_cast<double>(r2.size());
+      const auto next_bytes =
+          static_cast<std::uint64_t>(2 * per_set * static_cast<double>(theta) + r2_bytes);
+      if (next_bytes > options.max_memory) {
+        result.notes.push_back(memory_limit_note(next_bytes, options.max_memory));
+        break;
+      }
     }
   }
   // Greedy stopped because no affordable person adds coverage on the sample: spend what is left

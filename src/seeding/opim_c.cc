@@ -27,6 +27,21 @@ constexpr double kMaxRefineGrowth = 32.0;
 
 }  // namespace
 
+namespace {
+
+std::uint64_t projected_sample_bytes(const RRCollection& r1, const RRCollection& r2,
+                                     std::uint64_t theta, bool refining) {
+  auto grown = [&](const RRCollection& r) {
+    if (r.size() == 0) return 0.0;
+    return static_cast<double>(r.memory_bytes()) * static_cast<double>(theta) /
+           static_cast<double>(r.size());
+  };
+  const double r2_bytes = refining ? static_cast<double>(r2.memory_bytes()) : grown(r2);
+  return static_cast<std::uint64_t>(2 * grown(r1) + r2_bytes);
+}
+
+}  // namespace
+
 SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const OpimOptions& options) {
   const auto start = Clock::now();
   const double nodes = graph.num_nodes();
@@ -57,6 +72,7 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
   std::uint32_t filled = 0;
   double sampling = 0, selecting = 0;
   std::uint64_t theta = theta_zero;
+  check_first_round_memory(graph, theta_zero, options.max_memory);
   // Every round's lower and upper bounds hold together with probability 1 - delta (a union bound
   // over at most `rounds` rounds), so the smallest upper bound on the optimum seen in any round
   // serves every round's seeds, and refining rounds keep the guarantee as long as they stay within
@@ -152,6 +168,16 @@ SeedSelection opim_c(const Graph& graph, const DiffusionModel& model, const Opim
       theta = static_cast<std::uint64_t>(std::ceil(std::min(refine_cap, grown)));
     } else {
       theta *= 2;
+    }
+    // The next round's samples, from this round's bytes per RR set (R1 counted twice: greedy's
+    // node -> sets index is about as large): past the limit, stop here as at a time limit.
+    const std::uint64_t next_bytes = projected_sample_bytes(r1, r2, theta, refining);
+    if (options.max_memory > 0 && next_bytes > options.max_memory) {
+      result.notes.push_back(fmt::format(
+          "round {}: {} RR sets in R1, {} in R2; proven ratio {:.4f} (target {:.4f})", round,
+          group_digits(r1.size()), group_digits(r2.size()), result.guarantee, target));
+      result.notes.push_back(memory_limit_note(next_bytes, options.max_memory));
+      break;
     }
   }
   if (filled > 0) result.notes.push_back(filled_note(filled));

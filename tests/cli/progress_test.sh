@@ -13,12 +13,12 @@ failed=0
 . "$(dirname "$0")/expect.sh"
 
 "$cascade" generate barabasi-albert "$work/ba.txt" --nodes 20000 --attach 3 >/dev/null 2>&1
-long=("$cascade" simulate "$work/ba.txt" --seed-labels 1,2,3 --runs 400000)
+long=("$cascade" simulate "$work/ba.txt" --seed-labels 1,2,3 --runs 200000)
 printf -v command '%q ' "${long[@]}"
 
 script -qec "$command" /dev/null >"$work/tty.txt" 2>&1
 check "on a terminal a bar shows the phase, the share done and the time left" -- \
-  grep -aqE "simulating: \[[#.]+\] +[0-9]+% [0-9,]+ of 400,000, [0-9,]+/s, [0-9]+ s left" "$work/tty.txt"
+  grep -aqE "simulating: \[[#.]+\] +[0-9]+% [0-9,]+ of 200,000, [0-9,]+/s, [0-9]+ s left" "$work/tty.txt"
 check "the bar is cleared before the results" -- grep -aqE $'\x1b\\[Kgraph ' "$work/tty.txt"
 script -qec "$command --quiet" /dev/null >"$work/quiet.txt" 2>&1
 check "--quiet: no bar on a terminal" -- bash -c "! grep -aq 'simulating:' '$work/quiet.txt'"

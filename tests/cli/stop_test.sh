@@ -33,5 +33,13 @@ sys.exit(0 if len(r['seeds']) == 20 and 0 <= r['guarantee'] < 1 else 1)"
 check "--out written whole" -- test "$(wc -l <"$work/seeds.txt")" -eq 20
 check "no temporary file left" -- bash -c "! ls -A '$work' | grep -q '^\.'"
 
+# --max-memory: a size as people write it; refused before sampling when the first round cannot fit.
+expect 2 "--max-memory: found a limit of 1.0 KiB; the first round alone needs at least" -- \
+  "$cascade" seeds "$work/ba.cgraph" -k 5 --max-memory 1k
+expect 2 "--max-memory: found 'lots'; expected a size such as 2G" -- \
+  "$cascade" seeds "$work/ba.cgraph" -k 5 --max-memory lots
+expect 0 "" -- "$cascade" seeds "$work/ba.cgraph" -k 5 --max-memory 60% --validation 1000
+expect 0 "" -- "$cascade" seeds "$work/ba.cgraph" -k 5 --max-memory 1.5GiB --validation 1000
+
 echo "stop: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

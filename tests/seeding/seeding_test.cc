@@ -156,6 +156,44 @@ TEST(Seeding, StopRequestEndsTheSelectionAfterTheRound) {
   EXPECT_GE(full.guarantee, kOneMinusInvE - 0.01);
 }
 
+// A memory limit: refused before sampling when the first round cannot fit; otherwise the rounds
+// stop before one whose samples would pass it, with the seeds so far and a note.
+TEST(Seeding, MemoryLimitRefusesOrStopsBeforeTheRoundThatWouldPassIt) {
+  Graph g = testing::random_graph(2000, 16000, 12, false, false);
+  assign_probabilities(g, ProbabilitySpec::parse("wc"), 1);
+  OpimOptions options;
+  options.k = 10;
+  options.epsilon = 0.01;
+  options.max_memory = 1024;
+  try {
+    opim_c(g, DiffusionModel::parse("ic"), options);
+    ADD_FAILURE() << "1 KiB cannot hold the graph";
+  } catch (const UsageError& error) {
+    EXPECT_EQ(error.field(), "max_memory");
+    EXPECT_NE(std::string(error.what()).find("first round alone needs at least"), std::string::npos);
+  }
+  OpimOptions no_limit = options;
+  no_limit.max_memory = 0;
+  const SeedSelection unlimited = opim_c(g, DiffusionModel::parse("ic"), no_limit);
+  bool stopped = false;
+  for (std::uint64_t limit = 64 * 1024; limit < (1ull << 32) && !stopped; limit *= 2) {
+    options.max_memory = limit;
+    SeedSelection s;
+    try {
+      s = opim_c(g, DiffusionModel::parse("ic"), options);
+    } catch (const UsageError&) {
+      continue;  // the first round does not fit yet
+    }
+    ASSERT_EQ(s.seeds.size(), 10u);
+    if (s.notes.back().find("stopped at the memory limit") != std::string::npos) {
+      stopped = true;
+      EXPECT_LT(s.rr_sets, unlimited.rr_sets);
+      EXPECT_LE(s.sample_bytes, limit);
+    }
+  }
+  EXPECT_TRUE(stopped);
+}
+
 // Slow reference for CELF++: plain greedy with the same oracle (common random numbers).
 std::vector<NodeId> plain_greedy(const Graph& g, const DiffusionModel& model, std::uint32_t k,
                                  std::uint64_t runs, std::uint64_t seed) {

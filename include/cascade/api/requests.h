@@ -88,6 +88,10 @@ const std::vector<AlgorithmInfo>& seed_algorithms();
 inline constexpr double kDefaultEps = 0.1;
 inline constexpr std::uint64_t kDefaultCelfRuns = 1000;
 inline constexpr double kDefaultFee = 1;
+inline constexpr double kDefaultMemoryShare = 0.8;
+// max_memory as a request gives it: 0 becomes kDefaultMemoryShare of physical memory (0 if
+// unknown: no limit).
+std::uint64_t effective_max_memory(std::uint64_t max_memory);
 
 struct SeedRequest {
   std::uint32_t k = 0;        // seeds; with a budget, at most this many (0: as many as it pays for)
@@ -96,6 +100,10 @@ struct SeedRequest {
   double eps = kDefaultEps;
   double delta = 0;           // 0: 1/n
   double time_limit = 0;      // seconds, opim-c and auto only; 0: none
+  // Bytes the RR samples of opim-c, auto and budgets may take: refused before any sampling when
+  // the first round cannot fit, stopped (best seeds so far, ratio proven) when the next round
+  // would not. 0: kDefaultMemoryShare of the machine's physical memory.
+  std::uint64_t max_memory = 0;
   std::uint64_t validation = 0;  // independent samples for the spread; 0: until within 1%
   std::uint64_t runs = kDefaultCelfRuns;  // CELF++: simulations per evaluation
   // icn: the seeds maximize positive reach - neg_weight x negative reach (never the total).

@@ -41,6 +41,7 @@ struct BudgetOptions {
   double delta = 0;            // 0: 1/n
   std::uint64_t seed = 1;
   double time_limit = 0;       // seconds; 0: none
+  std::uint64_t max_memory = 0;  // bytes the RR samples may take, as OpimOptions; 0: no limit
   // Whose reach counts and who is already reached (reach_objective.h); the deadline is the
   // model's. Default: everyone, weight 1.
   ReachObjective objective;

@@ -34,6 +34,9 @@ struct OpimOptions {
   double delta = 0;          // 0: 1/n
   std::uint64_t seed = 1;
   double time_limit = 0;     // seconds; 0: none
+  // Bytes the RR samples may take (seed_selection.h: check_first_round_memory,
+  // memory_limit_note); 0: no limit.
+  std::uint64_t max_memory = 0;
   // Past the guarantee, grow R1 (R2 stays as it is) in jumps of 1.25x to 32x until the last seed's
   // marginal coverage in R1 is at least this many RR sets, within i_max rounds, the time limit and
   // the sample IMM would draw (lambda* / the proven lower bound); not at all if the last seed adds

@@ -40,6 +40,17 @@ struct SeedSelection {
 // first, ties to the smaller id, never a repeat, with marginal gain 0.
 std::string filled_note(std::uint32_t filled);
 
+// Memory limits (SeedRequest::max_memory, --max-memory). The physical memory of this machine
+// (0 when unknown); sizes in words ("1.5 GiB"); the note an anytime selector adds when it stops
+// because its next round's samples would pass the limit (as at a time limit, the seeds are the
+// best so far with the ratio proven); and the check before the first round, which throws
+// UsageError("max_memory", ...) when the graph plus the first round's RR sets (at least one
+// person each, in two collections) cannot fit: what it needs, what is allowed, what lowers it.
+std::uint64_t physical_memory_bytes();
+std::string byte_text(std::uint64_t bytes);
+std::string memory_limit_note(std::uint64_t needed, std::uint64_t allowed);
+void check_first_round_memory(const Graph& graph, std::uint64_t first_sets, std::uint64_t allowed);
+
 // Throws UsageError unless 1 <= k <= nodes and 0 < epsilon < 1: checked before any work.
 void check_seed_parameters(const Graph& graph, std::uint32_t k, double epsilon);
 

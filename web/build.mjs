@@ -72,7 +72,10 @@ if (ccPath) {
     let end = Math.min(page.length, i + 8000);
     // Never split a UTF-16 surrogate pair (the file is written as UTF-8).
     if (end < page.length && /[\uD800-\uDBFF]/.test(page[end - 1])) end -= 1;
-    chunks.push(`R"${delimiter}(${page.slice(i, end)})${delimiter}"`);
+    const chunk = page.slice(i, end);
+    // The length in bytes, given: no compiler has to count (clang's constant evaluator gives up
+    // on strlen over a few hundred kilobytes).
+    chunks.push(`std::string_view(R"${delimiter}(${chunk})${delimiter}", ${Buffer.byteLength(chunk, "utf8")})`);
     i = end;
   }
   // Chunks, not one literal: ISO C++ compilers need only take literals of 65,536 characters.
@@ -83,7 +86,7 @@ if (ccPath) {
 namespace cascade {
 
 std::string_view report_page_template() {
-  static constexpr std::string_view kChunks[] = {
+  static const std::string_view kChunks[] = {
 ${chunks.join(",\n")}};
   static const std::string kPage = [] {
     std::string page;

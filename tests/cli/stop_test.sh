@@ -20,7 +20,20 @@ set -m
 "$cascade" seeds "$work/ba.cgraph" -k 20 --prob const:0.01 --eps 0.01 --validation 20000 --json \
   --out "$work/seeds.txt" >"$work/stdout" 2>"$work/stderr" &
 pid=$!
-sleep 1
+# Signal once the selection is under way: its SIGINT handler is installed right before it starts
+# (SigCgt bit 2 in /proc; the temporary-file handler would add SIGTERM, bit 15, too). Loading and
+# sanitizer builds take their time, so wait for it rather than for a fixed delay.
+caught=0
+for _ in $(seq 1 3000); do
+  mask=$(awk '/^SigCgt:/ {print $2}' "/proc/$pid/status" 2>/dev/null) || break
+  [ -z "$mask" ] && break
+  if (( (16#$mask & 0x2) != 0 && (16#$mask & 0x4000) == 0 )); then
+    caught=1
+    break
+  fi
+  sleep 0.01
+done
+check "the selection was caught under way (its handler installed)" -- test "$caught" -eq 1
 kill -INT "$pid"
 wait "$pid"
 code=$?

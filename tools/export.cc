@@ -53,18 +53,7 @@ void run(Options options) {
               {{"OUT", request.out}});
   const Graph graph = model ? load_graph_for(options.graph, *model, options.common.seed)
                             : load_graph_for(options.graph, options.common.seed);
-  if (!options.seeds_file.empty()) {
-    request.seeds = read_node_list(graph, options.seeds_file, "seed");
-  } else if (!options.seed_labels.empty()) {
-    CsvReader reader(options.seed_labels, "--seed-labels", ',');
-    CsvRecord record;
-    std::vector<std::string> labels;
-    if (reader.next(record)) labels.assign(record.fields.begin(), record.fields.end());
-    if (reader.next(record)) {
-      throw UsageError("--seed-labels: found a line break; expected one comma list");
-    }
-    request.seeds = nodes_from_labels(graph, labels, "--seed-labels", "seed");
-  }
+  request.seeds = seeds_from(graph, options.seeds_file, options.seed_labels);
   if (!options.costs_file.empty()) {
     request.fees = read_fees(graph, options.costs_file, options.default_cost);
   }

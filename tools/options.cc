@@ -15,6 +15,7 @@
 #include "cascade/api/requests.h"
 #include "cascade/error.h"
 #include "cascade/io/csv.h"
+#include "cascade/io/label_file.h"
 #include "cascade/io/file.h"
 #include "cascade/io/paths.h"
 #include "cascade/text.h"
@@ -333,6 +334,20 @@ void check_files(const std::vector<std::pair<std::string, std::string>>& inputs,
   check_distinct_files(in, out);
 }
 
+std::vector<NodeId> seeds_from(const Graph& graph, const std::string& seeds_file,
+                               const std::string& seed_labels) {
+  if (!seeds_file.empty()) return read_node_list(graph, seeds_file, "seed");
+  if (seed_labels.empty()) return {};
+  CsvReader reader(seed_labels, "--seed-labels", ',');
+  CsvRecord record;
+  std::vector<std::string> labels;
+  if (reader.next(record)) labels.assign(record.fields.begin(), record.fields.end());
+  if (reader.next(record)) {
+    throw UsageError("--seed-labels: found a line break; expected one comma list");
+  }
+  return nodes_from_labels(graph, labels, "--seed-labels", "seed");
+}
+
 void write_output_file(const std::string& path, std::string_view text) {
   AtomicOutputFile file(path);
   file.write(text);
@@ -365,14 +380,7 @@ std::string number_text(double value) {
   return fmt::format("{}", value);
 }
 
-std::string human_bytes(std::uint64_t bytes) {
-  if (bytes < 1024) return fmt::format("{} B", bytes);
-  if (bytes < 1024 * 1024) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024);
-  if (bytes < 1024ull * 1024 * 1024) {
-    return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024 * 1024));
-  }
-  return fmt::format("{:.2f} GiB", static_cast<double>(bytes) / (1024.0 * 1024 * 1024));
-}
+std::string human_bytes(std::uint64_t bytes) { return byte_text(bytes); }
 
 std::uint64_t peak_resident_bytes() {
   struct rusage usage{};

@@ -136,6 +136,11 @@ double float_precision(double value);
 void check_files(const std::vector<std::pair<std::string, std::string>>& inputs,
                  const std::vector<std::pair<std::string, std::string>>& outputs);
 
+// The seeds of --seeds FILE (one label per line) or of --seed-labels a,b,c (one CSV record, so
+// that a label holding a comma can be quoted); none when neither is given.
+std::vector<NodeId> seeds_from(const Graph& graph, const std::string& seeds_file,
+                               const std::string& seed_labels);
+
 // Writes `text` to `path` atomically ("-": standard output).
 void write_output_file(const std::string& path, std::string_view text);
 

@@ -11,7 +11,6 @@
 #include "cascade/api/report.h"
 #include "cascade/error.h"
 #include "cascade/io/csv.h"
-#include "cascade/io/file.h"
 #include "cascade/io/label_file.h"
 #include "options.h"
 
@@ -69,22 +68,8 @@ void run(Options options) {
                {"--targets", options.targets_file},
                {"--costs", options.costs_file}},
               {{"--out", options.out}});
-  if (is_standard_output(options.out) && options.common.json) {
-    throw UsageError("--out - and --json both write to standard output; expected one of them");
-  }
   const Graph graph = load_graph_for(options.graph, checked_model, options.common.seed);
-  if (!options.seeds_file.empty()) {
-    request.seeds = read_node_list(graph, options.seeds_file, "seed");
-  } else if (!options.seed_labels.empty()) {
-    CsvReader reader(options.seed_labels, "--seed-labels", ',');
-    CsvRecord record;
-    std::vector<std::string> labels;
-    if (reader.next(record)) labels.assign(record.fields.begin(), record.fields.end());
-    if (reader.next(record)) {
-      throw UsageError("--seed-labels: found a line break; expected one comma list");
-    }
-    request.seeds = nodes_from_labels(graph, labels, "--seed-labels", "seed");
-  }
+  request.seeds = seeds_from(graph, options.seeds_file, options.seed_labels);
   if (!options.targets_file.empty()) request.targets = read_targets(graph, options.targets_file);
   if (!options.costs_file.empty()) {
     request.fees = read_fees(graph, options.costs_file, options.default_cost);
@@ -97,7 +82,6 @@ void run(Options options) {
 
   const ReportPage page = make_report(graph, request);
   write_output_file(options.out, page.html);
-  if (is_standard_output(options.out)) return;
   if (options.common.json) {
     nlohmann::ordered_json json = json_record(options.common, &graph);
     json["report"] = options.out;
@@ -188,7 +172,7 @@ void register_report(CLI::App& app) {
                       "Influencers listed: a count (25) or a share of everyone (10%)")
       ->capture_default_str();
   command->add_option("--title", options->request.title, "The page's title");
-  command->add_option("--out", options->out, "The page to write (- for standard output)")
+  command->add_option("--out", options->out, "The page to write (a file: standard output carries the summary)")
       ->check(nonempty_path())
       ->capture_default_str();
   add_common_options(command, options->common);

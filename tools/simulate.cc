@@ -242,19 +242,7 @@ void run(Options options) {
     throw UsageError("no seeds; expected --seeds FILE or --seed-labels a,b,c");
   }
   const Graph graph = load_graph_for(options.graph, checked_model, options.common.seed);
-  if (options.seeds_file.empty()) {
-    // A comma list read as one CSV record, so that a label holding a comma can be quoted.
-    CsvReader reader(options.seed_labels, "--seed-labels", ',');
-    CsvRecord record;
-    std::vector<std::string> labels;
-    if (reader.next(record)) labels.assign(record.fields.begin(), record.fields.end());
-    if (reader.next(record)) {
-      throw UsageError("--seed-labels: found a line break; expected one comma list");
-    }
-    request.seeds = nodes_from_labels(graph, labels, "--seed-labels", "seed");
-  } else {
-    request.seeds = read_node_list(graph, options.seeds_file, "seed");
-  }
+  request.seeds = seeds_from(graph, options.seeds_file, options.seed_labels);
   if (!options.targets_file.empty()) request.targets = read_targets(graph, options.targets_file);
   if (!options.reached_file.empty()) {
     request.reached = read_node_list(graph, options.reached_file, "reached person");

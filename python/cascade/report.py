@@ -1,7 +1,6 @@
 """The browser report (``cascade report``) from Python."""
 import json
 import os
-import tempfile
 
 from . import _cascade
 from .analysis import (SeedResult, _common, _existing, _fees, _graph, _path, _targets, _whole)
@@ -51,7 +50,8 @@ def report(graph, out=None, seeds=None, k=10, model="ic", algo="auto", eps=0.1, 
     ----------
     graph : Graph
     out : path, optional
-        Where to write the page (written atomically); None: only returned.
+        Where to write the page (by the library, renamed into place only when whole); None:
+        only returned.
     seeds : labels, a file of labels, or a SeedResult, optional
         The seeds to report on; None: choose ``k`` of them.
     k, model, algo, eps, runs, targets, costs, default_cost, cpm, value_per_adoption
@@ -90,17 +90,5 @@ def report(graph, out=None, seeds=None, k=10, model="ic", algo="auto", eps=0.1, 
                           None if value_per_adoption is None else float(value_per_adoption),
                           None if default_cost is None or costs is not None else float(default_cost),
                           bool(communities), bool(compare), list(strategies), str(top), title,
-                          getattr(graph, "name", "") or "", seed, threads)
-    if out is not None:
-        # Beside the target, then renamed: a failed write never leaves half a page.
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(out)),
-                                             prefix=".report-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as f:
-                f.write(raw["html"])
-            os.replace(temporary, out)
-        except BaseException:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-            raise
+                          getattr(graph, "name", "") or "", out or "", seed, threads)
     return ReportResult(g, raw, out)

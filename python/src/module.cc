@@ -23,6 +23,7 @@
 
 #include "cascade/api/learn.h"
 #include "cascade/api/report.h"
+#include "cascade/io/file.h"
 #include "cascade/api/requests.h"
 #include "cascade/community/tight_group.h"
 #include "cascade/error.h"
@@ -920,7 +921,8 @@ PYBIND11_MODULE(_cascade, m) {
                      std::optional<double> default_fee, bool communities, bool compare,
                      std::vector<std::string> strategies, const std::string& top,
                      const std::string& title, const std::string& network_name,
-                     std::uint64_t seed, int threads) {
+                     const std::string& out, std::uint64_t seed, int threads) {
+    if (!out.empty()) check_output_path(out);  // before any work, as the command line does
     ReportRequest request;
     request.seeds = std::move(seeds);
     request.k = k;
@@ -941,13 +943,21 @@ PYBIND11_MODULE(_cascade, m) {
     request.network_name = network_name;
     request.command = "cascade.report (Python)";
     request.seed = seed;
-    const ReportPage page = without_gil(threads, [&] { return make_report(graph, request); });
-    py::dict out;
-    out["html"] = page.html;
-    out["data"] = page.data_json;
-    out["seeds"] = page.seeds;
-    out["drawn_as_communities"] = page.drawn_as_communities;
-    return out;
+    const ReportPage page = without_gil(threads, [&] {
+      ReportPage made = make_report(graph, request);
+      if (!out.empty()) {  // renamed into place only when whole (io/file.h)
+        AtomicOutputFile file(out);
+        file.write(made.html);
+        file.commit();
+      }
+      return made;
+    });
+    py::dict result;
+    result["html"] = page.html;
+    result["data"] = page.data_json;
+    result["seeds"] = page.seeds;
+    result["drawn_as_communities"] = page.drawn_as_communities;
+    return result;
   });
 
   m.def("audit", [](const Graph& graph, NodeId account, std::vector<NodeId> likers,

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "cascade/error.h"
+#include "cascade/text.h"
 
 namespace cascade {
 
@@ -43,16 +44,6 @@ class Stopwatch {
  private:
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
-
-// 24929 -> "24,929", as the command line prints counts.
-std::string commas(std::uint64_t value) {
-  std::string digits = std::to_string(value), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
 
 Json estimate_json(const Estimate& e) {
   return Json{{"mean", e.mean}, {"low", e.low}, {"high", e.high}, {"standard_error", e.standard_error}};
@@ -139,7 +130,7 @@ Json community_map(const Graph& graph, const Everyone& who, const std::vector<No
   Json nodes = Json::array();
   for (std::uint32_t c = 0; c < drawn; ++c) {
     nodes.push_back(Json{{"label", fmt::format("community {} ({} people)", c,
-                                               commas(static_cast<std::uint64_t>(members[c])))},
+                                               group_digits(static_cast<std::uint64_t>(members[c])))},
                          {"community", c},
                          {"members", members[c]},
                          {"influence", influence[c]},
@@ -299,7 +290,7 @@ ReportPage make_report(const Graph& graph, const ReportRequest& request) {
   diffusion["note"] = fmt::format(
       "{} runs of {} from the {} seeds: {:.1f} people reached on average, seeds included (95% "
       "interval [{:.1f}, {:.1f}]); half the runs reach at most {}, 95% at most {}.",
-      commas(result.runs), model.to_string(), page.seeds.size(), result.reach.mean, result.reach.low,
+      group_digits(result.runs), model.to_string(), page.seeds.size(), result.reach.mean, result.reach.low,
       result.reach.high, result.median, result.percentile95);
   diffusion["reach"] = estimate_json(result.reach);
   Json steps = Json::array();
@@ -381,7 +372,7 @@ ReportPage make_report(const Graph& graph, const ReportRequest& request) {
         influence.model, rr_model ? "" : fmt::format(" (the report's model is {}; influence is "
                                                      "estimated under ic on the same "
                                                      "probabilities)", model.to_string()),
-        commas(ranking.rr_sets), ranking.top.size(), percent(ranking.top_share),
+        group_digits(ranking.rr_sets), ranking.top.size(), percent(ranking.top_share),
         ranking.top_also_top_by_degree, ranking.top.size(), ranking.spearman_with_out_degree);
     page.phases.push_back({"ranking influencers", clock.lap()});
   } else {
@@ -422,8 +413,8 @@ ReportPage make_report(const Graph& graph, const ReportRequest& request) {
     map = people_map(graph, who, request.fees);
     map["note"] = fmt::format(
         "All {} people and {} ties, laid out by ForceAtlas2. Colour: community; size: influence; "
-        "black ring: a seed. Hover a person for details, scroll to zoom.", commas(n),
-        commas(graph.num_arcs()));
+        "black ring: a seed. Hover a person for details, scroll to zoom.", group_digits(n),
+        group_digits(graph.num_arcs()));
   } else {
     if (top.empty()) {
       std::vector<NodeId> order(n);
@@ -452,8 +443,8 @@ ReportPage make_report(const Graph& graph, const ReportRequest& request) {
         "{} ties): drawn instead as its {} largest communities (one circle per community, sized "
         "by its members' influence), the seeds and the top {} influencers, each tied to their "
         "community.",
-        commas(n), commas(graph.num_arcs()), commas(request.max_drawn_people),
-        commas(request.max_drawn_ties),
+        group_digits(n), group_digits(graph.num_arcs()), group_digits(request.max_drawn_people),
+        group_digits(request.max_drawn_ties),
         std::min<std::size_t>(community_count, kDrawnCommunities),
         std::min(top.size(), kDrawnInfluencers));
   }
